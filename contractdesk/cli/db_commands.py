@@ -1,0 +1,81 @@
+"""``backup``, ``restore`` and ``check``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from sqlalchemy import text
+
+from contractdesk.cli.common import AddDbOption, Subparsers, existing_file, open_from_args
+from contractdesk.cli.common import output_path
+from contractdesk.db import migrate
+from contractdesk.db.backup import automatic_backup, backups_dir, copy_database
+from contractdesk.db.backup import integrity_problems
+from contractdesk.db.database import require_sqlite
+from contractdesk.db.restore import restore_from
+from contractdesk.errors import UserError
+
+
+def register(commands: Subparsers, add_db: AddDbOption) -> None:
+    backup = commands.add_parser("backup", help="copy the database to a backup file")
+    add_db(backup)
+    backup.add_argument("-o", "--output", metavar="FILE",
+                        help="backup file (default: a timestamped file in backups/)")
+    backup.set_defaults(handler=run_backup)
+
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    add_db(restore)
+    restore.add_argument("file", metavar="FILE")
+    restore.set_defaults(handler=run_restore)
+
+    check = commands.add_parser("check", help="check the database's integrity and schema")
+    add_db(check)
+    check.set_defaults(handler=run_check)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    database = open_from_args(args)
+    path = require_sqlite(database, "backup")
+    database.close()
+    if args.output:
+        target = output_path(args.output)
+        copy_database(path, target)
+    else:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = backups_dir(path) / f"manual-{stamp}.sqlite3"
+        copy_database(path, target)
+    print(f"Backed up to {target}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    source = existing_file(args.file)
+    database = open_from_args(args)
+    path = require_sqlite(database, "restore")
+    database.close()
+    safety = automatic_backup(path, "before-restore")
+    restore_from(source, path)
+    print(f"Restored {path} from {source} (the previous database is in {safety})")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    database = open_from_args(args)
+    with database.engine.connect() as connection:
+        revision = migrate.current_revision(connection)
+        if database.is_sqlite:
+            server = "SQLite " + str(connection.execute(text("select sqlite_version()"))
+                                     .scalar())
+        else:
+            server = str(connection.execute(text("select version()")).scalar())
+    print(f"Database: {database.describe()}")
+    print(f"Server: {server}")
+    print(f"Schema revision: {revision} (this app: {migrate.head_revision()})")
+    if database.path is not None:
+        database.close()
+        problems = integrity_problems(database.path)
+        if problems:
+            raise UserError("Integrity check failed: " + "; ".join(problems[:5]))
+    print("Integrity: ok")
+    return 0

@@ -1,0 +1,1 @@
+"""Persistence: typed SQLAlchemy models, opening databases, migrations and backups."""

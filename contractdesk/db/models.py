@@ -1,0 +1,302 @@
+"""The ContractDesk records, as in DESIGN.md's domain vocabulary.
+
+Natural-key uniqueness lives in the database (so it holds on SQLite and PostgreSQL, and
+for two people importing at once): organization names through a normalised ``name_key``
+column, serials per OEM and contract numbers per OEM through composite unique
+constraints. Empty optional keys are stored as NULL, which unique constraints ignore.
+
+Every table has a ``version`` counter (``version_id_col``) so that a save based on a
+stale read fails instead of overwriting someone else's edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+
+from contractdesk.db.base import (
+    Amount,
+    Base,
+    CurrencyCode,
+    IntPK,
+    LongText,
+    OptDate,
+    OptShortText,
+    ShortText,
+    enum_column,
+)
+from contractdesk.db.types import RoleSet
+from contractdesk.domain.durations import notice_deadline
+from contractdesk.domain.enums import (
+    AgreementKind,
+    BillingPeriod,
+    ChangeAction,
+    ContactRole,
+    FirstLine,
+    OrgRole,
+    OrgStatus,
+    RiskLevel,
+)
+
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def name_key(name: str) -> str:
+    """The form in which two organization names count as the same.
+
+    Case, spacing and punctuation are ignored (``"Computacenter "``, ``"COMPUTACENTER"``,
+    ``"Bechtle AG"`` vs ``"Bechtle A.G."``); letters keep their accents.
+    """
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return _NOT_WORD.sub(" ", folded).strip()
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Versioned:
+    """Optimistic locking: SQLAlchemy adds ``WHERE version = :seen`` to every UPDATE."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+
+class Organization(Versioned, Base):
+    __tablename__ = "organization"
+
+    id: Mapped[IntPK]
+    name: Mapped[ShortText]
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    roles: Mapped[frozenset[OrgRole]] = mapped_column(RoleSet, default=frozenset)
+    website: Mapped[OptShortText]
+    customer_number: Mapped[OptShortText]
+    phone: Mapped[OptShortText]
+    email: Mapped[OptShortText]
+    address: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[OptShortText]
+    currency: Mapped[str | None] = mapped_column(String(3))
+    payment_terms: Mapped[OptShortText]
+    status: Mapped[OrgStatus] = mapped_column(enum_column(OrgStatus),
+                                              default=OrgStatus.APPROVED)
+    risk_level: Mapped[RiskLevel | None] = mapped_column(enum_column(RiskLevel))
+    next_review: Mapped[OptDate]
+    notes: Mapped[LongText]
+
+    contacts: Mapped[list[Contact]] = relationship(back_populates="organization",
+                                                   cascade="all, delete-orphan",
+                                                   order_by="Contact.name")
+
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    @validates("name")
+    def _keep_name_key(self, _key: str, value: str) -> str:
+        self.name_key = name_key(value)
+        return value
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Contact(Versioned, Base):
+    __tablename__ = "contact"
+
+    id: Mapped[IntPK]
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True)
+    name: Mapped[ShortText]
+    role: Mapped[ContactRole] = mapped_column(enum_column(ContactRole),
+                                              default=ContactRole.OTHER)
+    email: Mapped[OptShortText]
+    phone: Mapped[OptShortText]
+    support_hours: Mapped[OptShortText]
+    portal_url: Mapped[OptShortText]
+    notes: Mapped[LongText]
+
+    organization: Mapped[Organization] = relationship(back_populates="contacts")
+
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Purchase(Versioned, Base):
+    __tablename__ = "purchase"
+
+    id: Mapped[IntPK]
+    po_number: Mapped[str | None] = mapped_column(String(100), unique=True)
+    order_date: Mapped[OptDate]
+    reseller_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
+    oem_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
+    invoice_number: Mapped[OptShortText]
+    quote_number: Mapped[OptShortText]
+    currency: Mapped[CurrencyCode]
+    total: Mapped[Amount]
+    cost_center: Mapped[OptShortText]
+    notes: Mapped[LongText]
+
+    reseller: Mapped[Organization | None] = relationship(foreign_keys=[reseller_id])
+    oem: Mapped[Organization | None] = relationship(foreign_keys=[oem_id])
+    items: Mapped[list[Item]] = relationship(back_populates="purchase")
+
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    def __str__(self) -> str:
+        return self.po_number or f"purchase #{self.id}"
+
+
+agreement_item = Table(
+    "agreement_item",
+    Base.metadata,
+    Column("agreement_id", ForeignKey("agreement.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_id", ForeignKey("item.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+
+class Item(Versioned, Base):
+    __tablename__ = "item"
+    __table_args__ = (UniqueConstraint("oem_id", "serial_number"),)
+
+    id: Mapped[IntPK]
+    purchase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("purchase.id", ondelete="SET NULL"), index=True)
+    oem_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
+    description: Mapped[str] = mapped_column(String(300), default="")
+    part_number: Mapped[OptShortText]
+    serial_number: Mapped[str | None] = mapped_column(String(100), index=True)
+    asset_tag: Mapped[str | None] = mapped_column(String(100), index=True)
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    unit_price: Mapped[Amount]
+    location: Mapped[OptShortText]
+
+    purchase: Mapped[Purchase | None] = relationship(back_populates="items")
+    oem: Mapped[Organization | None] = relationship()
+    agreements: Mapped[list[Agreement]] = relationship(secondary=agreement_item,
+                                                       back_populates="items")
+
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    def __str__(self) -> str:
+        return self.serial_number or self.asset_tag or self.description or f"item #{self.id}"
+
+
+class Agreement(Versioned, Base):
+    __tablename__ = "agreement"
+    __table_args__ = (UniqueConstraint("oem_id", "contract_number"),)
+
+    id: Mapped[IntPK]
+    contract_number: Mapped[str | None] = mapped_column(String(100), index=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    kind: Mapped[AgreementKind] = mapped_column(enum_column(AgreementKind),
+                                                default=AgreementKind.OTHER)
+    oem_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
+    reseller_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
+    purchase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("purchase.id", ondelete="SET NULL"), index=True)
+    start_date: Mapped[OptDate]
+    end_date: Mapped[dt.date | None] = mapped_column(index=True)
+    auto_renew: Mapped[bool] = mapped_column(Boolean, default=False)
+    renewal_term: Mapped[str | None] = mapped_column(String(20))
+    notice_period: Mapped[str | None] = mapped_column(String(20))
+    cost: Mapped[Amount]
+    currency: Mapped[CurrencyCode]
+    billing_period: Mapped[BillingPeriod | None] = mapped_column(enum_column(BillingPeriod))
+    sla: Mapped[OptShortText]
+    first_line_support: Mapped[FirstLine | None] = mapped_column(enum_column(FirstLine))
+    support_contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"))
+    oem_reference: Mapped[OptShortText]
+    renewal_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement.id", ondelete="SET NULL"), index=True)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[LongText]
+
+    oem: Mapped[Organization | None] = relationship(foreign_keys=[oem_id])
+    reseller: Mapped[Organization | None] = relationship(foreign_keys=[reseller_id])
+    purchase: Mapped[Purchase | None] = relationship()
+    support_contact: Mapped[Contact | None] = relationship()
+    items: Mapped[list[Item]] = relationship(secondary=agreement_item,
+                                             back_populates="agreements",
+                                             order_by="Item.serial_number")
+    renewal_of: Mapped[Agreement | None] = relationship(remote_side="Agreement.id",
+                                                        back_populates="renewals")
+    renewals: Mapped[list[Agreement]] = relationship(back_populates="renewal_of")
+
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    @property
+    def notice_deadline(self) -> dt.date | None:
+        return notice_deadline(self.end_date, self.notice_period)
+
+    @property
+    def serial_numbers(self) -> list[str]:
+        return [item.serial_number for item in self.items if item.serial_number]
+
+    def __str__(self) -> str:
+        return self.contract_number or self.title or f"agreement #{self.id}"
+
+
+class Document(Base):
+    """A file kept by content hash in the data folder's ``documents/``."""
+
+    __tablename__ = "document"
+
+    id: Mapped[IntPK]
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True)
+    purchase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("purchase.id", ondelete="CASCADE"), index=True)
+    agreement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
+    notes: Mapped[LongText]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class Change(Base):
+    """One field of one record changed: the audit trail. Never updated, never deleted."""
+
+    __tablename__ = "change"
+
+    id: Mapped[IntPK]
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, index=True)
+    source: Mapped[str] = mapped_column(String(300))
+    user: Mapped[str] = mapped_column(String(100), default="")
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(300), default="")
+    action: Mapped[ChangeAction] = mapped_column(enum_column(ChangeAction))
+    field: Mapped[str | None] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+
+    # The history tab asks "what happened to this record".
+    __table_args__ = (Index("ix_change_entity", "entity", "entity_id"),)
+

@@ -1,0 +1,1 @@
+"""Domain vocabulary and arithmetic that needs no database: enums, money, durations, status."""

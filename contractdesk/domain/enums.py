@@ -1,0 +1,78 @@
+"""The closed vocabularies of the design, as string enums.
+
+Values are the exact strings used in JSON, exports and on disk, so they never change
+once released; labels for people live in the UI's translations.
+"""
+
+from enum import StrEnum
+
+
+class OrgRole(StrEnum):
+    RESELLER = "reseller"
+    OEM = "oem"
+    DISTRIBUTOR = "distributor"
+    SERVICE_PROVIDER = "service_provider"
+
+
+class OrgStatus(StrEnum):
+    APPROVED = "approved"
+    UNDER_REVIEW = "under_review"
+    ON_WATCH = "on_watch"
+    BLOCKED = "blocked"
+
+
+class RiskLevel(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class ContactRole(StrEnum):
+    ACCOUNT_MANAGER = "account_manager"
+    SUPPORT = "support"
+    ESCALATION = "escalation"
+    BILLING = "billing"
+    OTHER = "other"
+
+
+class AgreementKind(StrEnum):
+    WARRANTY = "warranty"
+    MAINTENANCE = "maintenance"
+    SOFTWARE_SUPPORT = "software_support"
+    SUBSCRIPTION = "subscription"
+    LICENSE = "license"
+    SERVICE = "service"
+    OTHER = "other"
+
+
+class BillingPeriod(StrEnum):
+    ONE_OFF = "one_off"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    ANNUAL = "annual"
+    TERM = "term"
+
+
+class FirstLine(StrEnum):
+    """Who the user calls first when something covered by an agreement breaks."""
+
+    OEM = "oem"
+    RESELLER = "reseller"
+
+
+class AgreementStatus(StrEnum):
+    """Derived from dates and flags; never stored."""
+
+    UPCOMING = "upcoming"
+    ACTIVE = "active"
+    NOTICE_DUE = "notice_due"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+    RENEWED = "renewed"
+
+
+class ChangeAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"

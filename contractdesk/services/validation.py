@@ -1,0 +1,148 @@
+"""The rules a record must keep, as reasons per field that the UI shows next to a field.
+
+Validators only read; :func:`normalize` tidies values first (blank optional keys become
+NULL so unique constraints ignore them, currency codes upper-case, durations canonical).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from contractdesk.db.base import Base
+from contractdesk.db.models import Agreement, Contact, Item, Organization, Purchase
+from contractdesk.domain.durations import Duration
+from contractdesk.domain.money import is_currency
+from contractdesk.errors import ValidationError
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+_OPTIONAL_KEYS = ("po_number", "serial_number", "asset_tag", "contract_number", "email",
+                  "phone", "website", "customer_number", "oem_reference", "sla",
+                  "renewal_term", "notice_period", "invoice_number", "quote_number")
+
+
+def normalize(record: Base) -> None:
+    for key in _OPTIONAL_KEYS:
+        value = getattr(record, key, None)
+        if isinstance(value, str):
+            stripped = value.strip()
+            setattr(record, key, stripped or None)
+    for key in ("currency",):
+        value = getattr(record, key, None)
+        if isinstance(value, str):
+            setattr(record, key, value.strip().upper() or None)
+    for key in ("renewal_term", "notice_period"):
+        value = getattr(record, key, None)
+        if value:
+            try:
+                setattr(record, key, Duration.parse(value).isoformat())
+            except ValueError:
+                pass  # reported by the validator with the user's own text
+    if isinstance(record, Organization | Contact) and isinstance(record.name, str):
+        record.name = " ".join(record.name.split())
+
+
+def _check_email(problems: dict[str, str], value: str | None) -> None:
+    if value and not EMAIL.match(value):
+        problems["email"] = f"{value!r} is not an e-mail address"
+
+
+def _check_currency(problems: dict[str, str], value: str | None, required: bool) -> None:
+    if not value:
+        if required:
+            problems["currency"] = "a currency is required (ISO 4217, e.g. EUR)"
+    elif not is_currency(value):
+        problems["currency"] = f"{value!r} is not an ISO 4217 currency code"
+
+
+def _check_duration(problems: dict[str, str], field: str, value: str | None) -> None:
+    if value:
+        try:
+            Duration.parse(value)
+        except ValueError as error:
+            problems[field] = str(error)
+
+
+def _check_amount(problems: dict[str, str], field: str, value: Any) -> None:
+    if value is None:
+        return
+    if value < 0:
+        problems[field] = "an amount cannot be negative"
+    elif value != round(value, 2):
+        problems[field] = "an amount has at most two decimal places"
+
+
+def validate_organization(record: Organization) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not (record.name or "").strip():
+        problems["name"] = "a name is required"
+    _check_email(problems, record.email)
+    _check_currency(problems, record.currency, required=False)
+    return problems
+
+
+def validate_contact(record: Contact) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not (record.name or "").strip():
+        problems["name"] = "a name is required"
+    if record.organization is None and record.organization_id is None:
+        problems["organization"] = "a contact belongs to an organization"
+    _check_email(problems, record.email)
+    return problems
+
+
+def validate_purchase(record: Purchase) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    _check_currency(problems, record.currency, required=True)
+    _check_amount(problems, "total", record.total)
+    return problems
+
+
+def validate_item(record: Item) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not (record.description or record.serial_number or record.asset_tag):
+        problems["description"] = "an item needs a description, serial number or asset tag"
+    if record.quantity is not None and record.quantity < 1:
+        problems["quantity"] = "the quantity must be at least 1"
+    _check_amount(problems, "unit_price", record.unit_price)
+    return problems
+
+
+def validate_agreement(record: Agreement) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not (record.contract_number or record.title):
+        problems["contract_number"] = "an agreement needs a contract number or a title"
+    if record.start_date and record.end_date and record.end_date < record.start_date:
+        problems["end_date"] = (f"end date {record.end_date.isoformat()} is before start "
+                                f"date {record.start_date.isoformat()}")
+    _check_currency(problems, record.currency, required=True)
+    _check_amount(problems, "cost", record.cost)
+    _check_duration(problems, "notice_period", record.notice_period)
+    _check_duration(problems, "renewal_term", record.renewal_term)
+    if record.renewal_of is not None and record.renewal_of is record:
+        problems["renewal_of"] = "an agreement cannot renew itself"
+    return problems
+
+
+VALIDATORS: dict[type[Base], Callable[[Any], dict[str, str]]] = {
+    Organization: validate_organization,
+    Contact: validate_contact,
+    Purchase: validate_purchase,
+    Item: validate_item,
+    Agreement: validate_agreement,
+}
+
+
+def check(record: Base) -> None:
+    """Normalises and validates ``record``.
+
+    Raises:
+        ValidationError: with every problem found, not only the first.
+    """
+    normalize(record)
+    validator = VALIDATORS.get(type(record))
+    problems = validator(record) if validator else {}
+    if problems:
+        raise ValidationError(problems)
