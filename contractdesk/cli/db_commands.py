@@ -7,11 +7,15 @@ import datetime as dt
 
 from sqlalchemy import text
 
-from contractdesk.cli.common import AddDbOption, Subparsers, existing_file, open_from_args
-from contractdesk.cli.common import output_path
+from contractdesk.cli.common import (
+    AddDbOption,
+    Subparsers,
+    existing_file,
+    open_from_args,
+    output_path,
+)
 from contractdesk.db import migrate
-from contractdesk.db.backup import automatic_backup, backups_dir, copy_database
-from contractdesk.db.backup import integrity_problems
+from contractdesk.db.backup import automatic_backup, backups_dir, copy_database, integrity_problems
 from contractdesk.db.database import require_sqlite
 from contractdesk.db.restore import restore_from
 from contractdesk.errors import UserError

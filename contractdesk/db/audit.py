@@ -17,7 +17,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, inspect, insert
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Mapper, RelationshipProperty, Session, sessionmaker
 
 from contractdesk.db.base import Base
@@ -144,7 +144,7 @@ def _committed_target(session: Session, obj: Base,
                       rel: RelationshipProperty[Any]) -> object | None:
     """The object a many-to-one pointed at before, when the ORM did not load it."""
     (local,) = tuple(rel.local_columns)
-    old_id = inspect(obj).committed_state.get(local.key)
+    old_id = inspect(obj).committed_state.get(str(local.key))
     if old_id is None:
         return None
     return session.get(rel.mapper.class_, old_id)

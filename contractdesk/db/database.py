@@ -33,6 +33,13 @@ log = logging.getLogger("contractdesk.db")
 BUSY_TIMEOUT_MS = 5000
 
 
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return os.environ.get("USERNAME", "")
+
+
 @dataclass
 class Database:
     """An open database: the engine, a session factory and, for SQLite, the file."""
@@ -40,7 +47,7 @@ class Database:
     url: URL
     engine: Engine
     path: Path | None
-    user: str = field(default_factory=lambda: _os_user())
+    user: str = field(default_factory=_os_user)
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -70,13 +77,6 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return os.environ.get("USERNAME", "")
 
 
 def resolve_target(target: str | os.PathLike[str] | None) -> str | Path:

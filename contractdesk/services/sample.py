@@ -25,7 +25,7 @@ from contractdesk.domain.enums import (
 )
 from contractdesk.errors import UserError
 
-R, O = OrgRole.RESELLER, OrgRole.OEM
+R, OEM = OrgRole.RESELLER, OrgRole.OEM
 
 ORGANIZATIONS = [
     # name, roles, country, currency, status, risk, website, phone
@@ -37,17 +37,17 @@ ORGANIZATIONS = [
      RiskLevel.MEDIUM, "computacenter.example", "+44 1707 631 000"),
     ("Ingram Micro", {OrgRole.DISTRIBUTOR}, "DE", "EUR", OrgStatus.UNDER_REVIEW,
      RiskLevel.MEDIUM, "ingrammicro.example", "+49 89 4208 0"),
-    ("Dell Technologies", {O}, "US", "EUR", OrgStatus.APPROVED, RiskLevel.LOW,
+    ("Dell Technologies", {OEM}, "US", "EUR", OrgStatus.APPROVED, RiskLevel.LOW,
      "dell.example", "+49 69 9792 0"),
-    ("Hewlett Packard Enterprise", {O}, "US", "EUR", OrgStatus.APPROVED, RiskLevel.LOW,
+    ("Hewlett Packard Enterprise", {OEM}, "US", "EUR", OrgStatus.APPROVED, RiskLevel.LOW,
      "hpe.example", "+49 7031 450 0"),
-    ("Cisco", {O}, "US", "EUR", OrgStatus.APPROVED, RiskLevel.LOW, "cisco.example",
+    ("Cisco", {OEM}, "US", "EUR", OrgStatus.APPROVED, RiskLevel.LOW, "cisco.example",
      "+49 811 5543 0"),
-    ("Microsoft", {O}, "US", "EUR", OrgStatus.APPROVED, RiskLevel.LOW, "microsoft.example",
+    ("Microsoft", {OEM}, "US", "EUR", OrgStatus.APPROVED, RiskLevel.LOW, "microsoft.example",
      "+49 89 3176 0"),
-    ("Veeam Software", {O}, "CH", "EUR", OrgStatus.APPROVED, RiskLevel.LOW, "veeam.example",
+    ("Veeam Software", {OEM}, "CH", "EUR", OrgStatus.APPROVED, RiskLevel.LOW, "veeam.example",
      "+41 41 766 71 31"),
-    ("Fortinet", {O}, "US", "EUR", OrgStatus.BLOCKED, RiskLevel.HIGH, "fortinet.example",
+    ("Fortinet", {OEM}, "US", "EUR", OrgStatus.BLOCKED, RiskLevel.HIGH, "fortinet.example",
      "+33 4 8987 0500"),
 ]
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from contextlib import suppress
+from typing import Any, cast
 
 from contractdesk.db.base import Base
 from contractdesk.db.models import Agreement, Contact, Item, Organization, Purchase
@@ -36,10 +37,9 @@ def normalize(record: Base) -> None:
     for key in ("renewal_term", "notice_period"):
         value = getattr(record, key, None)
         if value:
-            try:
+            # an unreadable one is reported by the validator with the user's own text
+            with suppress(ValueError):
                 setattr(record, key, Duration.parse(value).isoformat())
-            except ValueError:
-                pass  # reported by the validator with the user's own text
     if isinstance(record, Organization | Contact) and isinstance(record.name, str):
         record.name = " ".join(record.name.split())
 
@@ -87,7 +87,8 @@ def validate_contact(record: Contact) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not (record.name or "").strip():
         problems["name"] = "a name is required"
-    if record.organization is None and record.organization_id is None:
+    organization = cast("Organization | None", record.organization)  # None until set
+    if record.organization_id is None and organization is None:
         problems["organization"] = "a contact belongs to an organization"
     _check_email(problems, record.email)
     return problems

@@ -2,16 +2,16 @@
 database, or on a throw-away URL when a developer autogenerates a revision."""
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
-from contractdesk.db.base import Base
 from contractdesk.db import models  # noqa: F401  (registers the tables on Base.metadata)
+from contractdesk.db.base import Base
 
 config = context.config
 target_metadata = Base.metadata
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata,
                       render_as_batch=True, compare_type=True)
     with context.begin_transaction():
