@@ -87,8 +87,10 @@ def validate_contact(record: Contact) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not (record.name or "").strip():
         problems["name"] = "a name is required"
-    organization = cast("Organization | None", record.organization)  # None until set
-    if record.organization_id is None and organization is None:
+    # Both are None on a new contact until one is set, whatever the annotations say.
+    organization = cast("Organization | None", record.organization)
+    organization_id = cast("int | None", record.organization_id)
+    if organization_id is None and organization is None:
         problems["organization"] = "a contact belongs to an organization"
     _check_email(problems, record.email)
     return problems
