@@ -21,8 +21,12 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     root = logging.getLogger("contractdesk")
     root.setLevel(level)
     path = log_file()
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        return path
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            if Path(handler.baseFilename) == path.resolve():
+                return path
+            root.removeHandler(handler)  # the data folder moved (CONTRACTDESK_HOME)
+            handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000,

@@ -1,8 +1,14 @@
-"""Shared fixtures: every test gets its own data folder and database."""
+"""Shared fixtures: every test gets its own data folder and database.
+
+``database`` runs each database-facing test twice: on a SQLite file and on a real
+PostgreSQL server started for the run (team mode). Tests about SQLite files as such ask
+for ``sqlite_database``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,16 +30,55 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """The run's PostgreSQL server; skipped where none can be started, unless the test
+    command demands it (``CONTRACTDESK_REQUIRE_PG=1``, as ``scripts/test`` sets)."""
+    from tests.pg_server import PgServer
+
+    try:
+        server = PgServer()
+        server.start()
+    except Exception as error:
+        if os.environ.get("CONTRACTDESK_REQUIRE_PG") == "1":
+            raise
+        pytest.skip(f"no PostgreSQL server: {error}")
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite3"
 
 
 @pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
+def sqlite_database(db_path: Path) -> Iterator[Database]:
     db = open_database(db_path)
     yield db
     db.close()
+
+
+@pytest.fixture
+def db_target(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """What ``--db`` would be given: a SQLite path or a PostgreSQL URL."""
+    if request.param == "postgres":
+        server = request.getfixturevalue("pg_server")
+        return str(server.new_database())
+    return str(db_path)
+
+
+@pytest.fixture
+def database(db_target: str) -> Iterator[Database]:
+    db = open_database(db_target)
+    yield db
+    db.close()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_target" in metafunc.fixturenames:
+        metafunc.parametrize("db_target", ["sqlite", pytest.param(
+            "postgres", marks=pytest.mark.postgres)], indirect=True)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from contractdesk.cli.common import close_opened
 from contractdesk.cli.parser import build_parser
 from contractdesk.errors import UserError, translate_errors
 from contractdesk.logging_setup import setup_logging
@@ -44,3 +45,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"contractdesk: unexpected error ({type(error).__name__}: {error}){where}",
               file=sys.stderr)
         return EXIT_BUG
+    finally:
+        close_opened()

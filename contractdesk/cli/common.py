@@ -17,8 +17,20 @@ AddDbOption = Callable[[argparse.ArgumentParser], None]
 Subparsers = Any  # argparse's _SubParsersAction is private
 
 
+_opened: list[Database] = []
+
+
 def open_from_args(args: argparse.Namespace) -> Database:
-    return open_database(getattr(args, "db", None))
+    """Opens the database ``--db`` names; :func:`close_opened` closes it when the
+    command ends, however it ends."""
+    database = open_database(getattr(args, "db", None))
+    _opened.append(database)
+    return database
+
+
+def close_opened() -> None:
+    while _opened:
+        _opened.pop().close()
 
 
 def today() -> dt.date:

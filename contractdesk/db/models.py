@@ -60,10 +60,11 @@ def name_key(name: str) -> str:
     """The form in which two organization names count as the same.
 
     Case, spacing and punctuation are ignored (``"Computacenter "``, ``"COMPUTACENTER"``,
-    ``"Bechtle AG"`` vs ``"Bechtle A.G."``); letters keep their accents.
+    ``"I.B.M."``, ``"Hewlett-Packard"`` vs ``"Hewlett Packard"``); letters keep their
+    accents, so ``"Müller"`` and ``"Muller"`` stay two names.
     """
     folded = unicodedata.normalize("NFKC", name).casefold()
-    return _NOT_WORD.sub(" ", folded).strip()
+    return _NOT_WORD.sub("", folded)
 
 
 def _utcnow() -> dt.datetime:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from contractdesk.db.base import Base
@@ -23,8 +23,22 @@ T = TypeVar("T", bound=Base)
 
 def create(session: Session, model: type[T], **values: Any) -> T:
     record = model(**values)
-    _save(session, record)
+    try:
+        _save(session, record)
+    except ValidationError:
+        _detach(session, record)
+        raise
     return record
+
+
+def _detach(session: Session, record: Base) -> None:
+    """Undoes what constructing a refused record did to its related records' collections
+    (``contact.organization = x`` appends to ``x.contacts``), so no later flush sees it."""
+    for relationship in inspect(type(record)).relationships:
+        if not relationship.uselist and relationship.back_populates:
+            setattr(record, relationship.key, None)
+    if record in session:
+        session.expunge(record)
 
 
 def update(session: Session, record: T, **values: Any) -> T:
