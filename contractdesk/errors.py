@@ -75,8 +75,24 @@ def describe_database_error(error: BaseException) -> str | None:
         return "The database file is read-only: check its permissions."
     if "unable to open database" in text:
         return "The database file cannot be opened: check that its folder exists."
-    if isinstance(error, sa_exc.OperationalError) and "could not connect" in text:
-        return "The database server cannot be reached: " + str(error.orig).strip().splitlines()[0]
+    return _describe_server_error(text)
+
+
+def _describe_server_error(text: str) -> str | None:
+    """PostgreSQL connection failures, in the words a team's admin can act on."""
+    if "password authentication failed" in text or "no password supplied" in text:
+        return "The database server refused the user name or password."
+    if "does not exist" in text and "database" in text:
+        return ("The database named in the URL does not exist on the server; create it "
+                "first (see README, Team mode).")
+    if "role" in text and "does not exist" in text:
+        return "The database user named in the URL does not exist on the server."
+    if ("connection refused" in text or "could not connect" in text
+            or "timeout expired" in text or "connection failed" in text):
+        return ("The database server cannot be reached: check the host and port in the "
+                "URL and that the server is running.")
+    if "could not translate host name" in text or "failed to resolve host" in text:
+        return "The database server's host name is unknown: check the URL."
     return None
 
 

@@ -16,9 +16,11 @@ from contractdesk.cli.common import (
 )
 from contractdesk.db import migrate
 from contractdesk.db.backup import automatic_backup, backups_dir, copy_database, integrity_problems
-from contractdesk.db.database import require_sqlite
+from contractdesk.db.database import Database, require_sqlite
 from contractdesk.db.restore import restore_from
 from contractdesk.errors import UserError
+from contractdesk.exporting.json_export import write_json
+from contractdesk.paths import data_dir
 
 
 def register(commands: Subparsers, add_db: AddDbOption) -> None:
@@ -40,7 +42,9 @@ def register(commands: Subparsers, add_db: AddDbOption) -> None:
 
 def run_backup(args: argparse.Namespace) -> int:
     database = open_from_args(args)
-    path = require_sqlite(database, "backup")
+    if database.path is None:
+        return _backup_server(database, args.output)
+    path = database.path
     database.close()
     if args.output:
         target = output_path(args.output)
@@ -50,6 +54,22 @@ def run_backup(args: argparse.Namespace) -> int:
         target = backups_dir(path) / f"manual-{stamp}.sqlite3"
         copy_database(path, target)
     print(f"Backed up to {target}")
+    return 0
+
+
+def _backup_server(database: Database, output: str | None) -> int:
+    """A server cannot be copied as a file: its backup is a portable JSON export, which
+    ``contractdesk import`` reads back into an empty database."""
+    if output:
+        target = output_path(output)
+    else:
+        folder = data_dir() / "backups"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"server-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
+    with database.transaction("cli") as session:
+        write_json(session, target, dt.date.today())
+    print(f"{database.describe()} is a database server, so the backup is a JSON export "
+          f"of all records: {target}")
     return 0
 
 

@@ -34,6 +34,11 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def _os_user() -> str:
+    """Who the audit trail names: ``CONTRACTDESK_USER`` (set from the window's settings
+    or by a team), else the operating-system login."""
+    named = os.environ.get("CONTRACTDESK_USER")
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (OSError, KeyError):
