@@ -12,7 +12,7 @@ from sqlalchemy import select
 from contractdesk.cli import EXIT_USER_ERROR, main
 from contractdesk.db.database import Database, open_database
 from contractdesk.db.models import Agreement, Change, Organization
-from contractdesk.errors import ConflictError, DatabaseError
+from contractdesk.errors import ConflictError, DatabaseError, translate_errors
 from contractdesk.services import records
 
 
@@ -25,9 +25,8 @@ def test_second_save_of_a_stale_record_is_refused(database: Database) -> None:
     theirs = bob.scalars(select(Agreement)).one()
     records.update(alice, mine, cost=Decimal("110.00"))
     alice.commit()
-    with pytest.raises(ConflictError, match="changed by someone else"):
-        with database.transaction("ui"):  # the translation boundary the UI uses
-            records.update(bob, theirs, cost=Decimal("999.00"))
+    with pytest.raises(ConflictError, match="changed by someone else"), translate_errors():
+        records.update(bob, theirs, cost=Decimal("999.00"))
     bob.rollback()
     alice.close()
     bob.close()
@@ -42,7 +41,7 @@ def test_two_people_creating_the_same_organization(database: Database) -> None:
     bob.add(Organization(name="BECHTLE "))
     records.create(alice, Organization, name="Bechtle")
     alice.commit()
-    with pytest.raises(ConflictError, match="duplicate"), database.transaction("ui"):
+    with pytest.raises(ConflictError, match="duplicate"), translate_errors():
         bob.commit()
     bob.rollback()
     alice.close()
