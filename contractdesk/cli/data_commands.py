@@ -102,7 +102,8 @@ def run_renewals(args: argparse.Namespace) -> int:
         if args.json:
             print_json({"today": day.isoformat(), "within_days": args.within,
                         "renewals": [renewal_json(e) for e in entries],
-                        "reviews": [review_due_json(r) for r in reviews_due(session, day)]})
+                        "reviews": [review_due_json(r)
+                                    for r in reviews_due(session, day, args.within)]})
             return 0
         if not entries:
             print(f"Nothing needs notice, renews or ends in the next {args.within} days.")
