@@ -58,8 +58,9 @@ def suggested_sla_adherence(stats: CaseStats) -> int | None:
 
 
 def next_review_after(organization: Organization, day: dt.date) -> dt.date:
-    months = REVIEW_INTERVAL_MONTHS.get(organization.risk_level,  # type: ignore[arg-type]
-                                        DEFAULT_REVIEW_INTERVAL_MONTHS)
+    level = organization.risk_level
+    months = (REVIEW_INTERVAL_MONTHS[level] if level is not None
+              else DEFAULT_REVIEW_INTERVAL_MONTHS)
     result: dt.date = day + relativedelta(months=months)
     return result
 
@@ -132,10 +133,10 @@ def reviews_due(session: Session, today: dt.date, within_days: int = REVIEWS_DUE
         select(Organization).where(Organization.next_review.is_not(None),
                                    Organization.next_review <= horizon)
         .order_by(Organization.next_review, Organization.name_key)).all()
-    last = dict(session.execute(
+    last = {org_id: day for org_id, day in session.execute(
         select(Review.organization_id, Review.review_date)
         .where(Review.organization_id.in_([o.id for o in organizations]))
-        .order_by(Review.review_date)).tuples().all())
+        .order_by(Review.review_date))}  # the latest per organization wins
     return [ReviewDue(org, org.next_review, org.next_review < today, last.get(org.id))
             for org in organizations if org.next_review is not None]
 
