@@ -2,8 +2,8 @@
 
 An SLA text is read into a :class:`Sla`: a *coverage* (when the clock runs) and a
 *target* (how long the supplier has: a number of covered hours, or the end of the n-th
-business day). ``24x7x4``, ``8x5xNBD``, ``NBD``, ``4h``, ``24x7``, ``8x5x4``, ``next
-business day``, ``4 hours``, ``4 Std.``, ``nächster Arbeitstag``, ``SBD`` and the like are
+business day). ``24x7x4``, ``8x5xNBD``, ``NBD``, ``4h``, ``24x7``, ``7x24``, ``8x5x4``,
+``next business day``, ``4 hours``, ``4 Std.``, ``nächster Arbeitstag``, ``SBD`` and the like are
 understood anywhere in the text (``"ProSupport 24x7x4 onsite"``); anything else gives
 None and the user decides whether a case met its SLA.
 
@@ -100,14 +100,14 @@ class Sla:
         return self.coverage.label()
 
 
-_COVERAGE = re.compile(r"(?<![\d.,])(\d{1,2})\s*[x×*/]\s*([5-7])(?![\d.,])")
+_COVERAGE = re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,2})\s*[x×*/]\s*(\d{1,2})(?!\d|[.,]\d)")
 _TRIPLE_TAIL = re.compile(
-    r"\s*[x×*/]\s*(?:(nbd|ndb|sbd)\b|(\d{1,4}(?:[.,]\d{1,2})?)(?![\d.,])\s*"
+    r"\s*[x×*/]\s*(?:(nbd|ndb|sbd)\b|(\d{1,4}(?:[.,]\d{1,2})?)(?!\d|[.,]\d)\s*"
     r"(h|hrs?|hours?|std\.?|stunden?)?)")
-_HOURS = re.compile(r"(?<![\d.,])(\d{1,4}(?:[.,]\d{1,2})?)\s*-?\s*"
+_HOURS = re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,4}(?:[.,]\d{1,2})?)\s*-?\s*"
                     r"(h|hrs?|hours?|std|stunden?|stunde)(?![a-zäöü])")
-_MINUTES = re.compile(r"(?<![\d.,])(\d{1,4})\s*-?\s*(min|mins|minutes?|minuten)(?![a-z])")
-_BUSINESS_DAYS = re.compile(r"(?<![\d.,])(\d{1,2})\s*-?\s*(business days?|working days?|"
+_MINUTES = re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,4})\s*-?\s*(min|mins|minutes?|minuten)(?![a-z])")
+_BUSINESS_DAYS = re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,2})\s*-?\s*(business days?|working days?|"
                             r"werktage?n?|arbeitstage?n?|bd)(?![a-z])")
 _NEXT_DAY = re.compile(r"\bnbd\b|\bndb\b|next[\s-]*business[\s-]*day|next[\s-]*working"
                        r"[\s-]*day|n[äa]chste[nr]?\s*(werk|arbeits|gesch[äa]fts)tag")
@@ -123,15 +123,22 @@ def parse_sla(text: str | None) -> Sla | None:
     coverage_match = _COVERAGE.search(lowered)
     coverage: Coverage | None = None
     if coverage_match is not None:
-        hours_per_day = int(coverage_match.group(1))
-        if 1 <= hours_per_day <= 24:
-            coverage = Coverage(hours_per_day, int(coverage_match.group(2)))
-            tail = _TRIPLE_TAIL.match(lowered, coverage_match.end())
-            if tail is not None:
-                return _with_tail(coverage, tail)
+        coverage = _coverage(int(coverage_match.group(1)), int(coverage_match.group(2)))
+        tail = _TRIPLE_TAIL.match(lowered, coverage_match.end())
+        if coverage is not None and tail is not None:
+            return _with_tail(coverage, tail)
     rest = lowered if coverage_match is None else (
         lowered[:coverage_match.start()] + " " + lowered[coverage_match.end():])
     return _target_only(coverage, rest)
+
+
+def _coverage(first: int, second: int) -> Coverage | None:
+    """Hours × days (``24x7``, ``8x5``), or the German habit days × hours (``7x24``)."""
+    if 1 <= first <= 24 and 5 <= second <= 7:
+        return Coverage(first, second)
+    if 5 <= first <= 7 and 8 <= second <= 24:
+        return Coverage(second, first)
+    return None
 
 
 def _with_tail(coverage: Coverage, tail: re.Match[str]) -> Sla | None:

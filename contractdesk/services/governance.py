@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from contractdesk.db.governance import SCORE_FIELDS, Review, Risk
+from contractdesk.db.governance import SCORE_FIELDS, DueDiligenceCheck, Review, Risk
 from contractdesk.db.models import Agreement, Organization
 from contractdesk.domain.enums import OrgStatus, RiskLevel
 from contractdesk.domain.governance_enums import RiskStatus
@@ -115,6 +115,22 @@ def complete_review(session: Session, organization: Organization, *,
                             actions=actions, next_review=next_review, **scores)
     records.update(session, organization, next_review=next_review)
     return review
+
+
+def reviews_of(session: Session, organization: Organization) -> list[Review]:
+    """An organization's reviews, newest first (the vendor view's list)."""
+    return list(session.scalars(
+        select(Review).where(Review.organization_id == organization.id)
+        .order_by(Review.review_date.desc(), Review.id.desc())))
+
+
+def due_diligence_of(session: Session, organization: Organization) -> list[DueDiligenceCheck]:
+    """An organization's due-diligence checklist, by topic, newest check first."""
+    return list(session.scalars(
+        select(DueDiligenceCheck).where(DueDiligenceCheck.organization_id == organization.id)
+        .options(selectinload(DueDiligenceCheck.evidence))
+        .order_by(DueDiligenceCheck.topic, DueDiligenceCheck.checked_on.desc(),
+                  DueDiligenceCheck.id.desc())))
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,6 +116,17 @@ def cases_of(session: Session, organization: Organization, since: dt.datetime
     return [case for case in candidates if counts_against(case, organization)]
 
 
+def cases_for(session: Session, *, agreement: Agreement | None = None,
+              item: Item | None = None) -> list[SupportCase]:
+    """The log of one agreement or item (or every case), newest first."""
+    query = select(SupportCase).order_by(SupportCase.opened_at.desc(), SupportCase.id.desc())
+    if agreement is not None:
+        query = query.where(SupportCase.agreement_id == agreement.id)
+    if item is not None:
+        query = query.where(SupportCase.item_id == item.id)
+    return list(session.scalars(query))
+
+
 def _called(value: FirstLine | str) -> FirstLine:
     try:
         return FirstLine(value)

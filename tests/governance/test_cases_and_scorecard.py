@@ -15,7 +15,7 @@ from contractdesk.domain.governance_enums import DiligenceResult, DiligenceTopic
 from contractdesk.errors import ValidationError
 from contractdesk.services import records
 from contractdesk.services.scorecard import scorecard, scorecard_json
-from contractdesk.services.support_cases import log_case, update_case
+from contractdesk.services.support_cases import cases_for, log_case, update_case
 from tests.governance.conftest import TODAY, World
 
 MONDAY = dt.datetime(2026, 11, 23, 10, 0)
@@ -146,3 +146,26 @@ def test_scorecard_lists_risks_and_diligence_issues(session: Session, world: Wor
     assert sorted((i.check.topic.value, i.reason) for i in card.diligence_issues) == [
         ("insurance", "expired"), ("references", "failed")]
     assert scorecard_json(card)["open_risks"][0]["alternative_supplier"] == "Bechtle"
+
+
+def test_case_log_of_an_agreement_and_an_item(session: Session, world: World) -> None:
+    first = log_case(session, agreement=world.agreement, called=FirstLine.RESELLER,
+                     opened_at=MONDAY - dt.timedelta(days=2))
+    second = log_case(session, item=world.item, called=FirstLine.OEM, opened_at=MONDAY)
+    assert cases_for(session, agreement=world.agreement) == [second, first]
+    assert cases_for(session, item=world.item) == [second]
+
+
+def test_governance_records_go_with_their_organization(session: Session,
+                                                       world: World) -> None:
+    records.create(session, DueDiligenceCheck, organization=world.other_reseller,
+                   topic=DiligenceTopic.REFERENCES)
+    records.create(session, Risk, organization=world.other_reseller, description="X",
+                   likelihood=1, impact=1)
+    kept = records.create(session, Risk, organization=world.reseller, description="Y",
+                          likelihood=1, impact=1, alternative_supplier=world.other_reseller)
+    records.delete(session, world.other_reseller)
+    session.expire_all()
+    assert session.scalars(select(DueDiligenceCheck)).all() == []
+    assert session.scalars(select(Risk)).all() == [kept]
+    assert kept.alternative_supplier is None

@@ -8,15 +8,17 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from contractdesk.db.governance import Review, Risk
+from contractdesk.db.governance import DueDiligenceCheck, Review, Risk
 from contractdesk.db.models import Agreement, Change
 from contractdesk.domain.enums import FirstLine, OrgStatus, RiskLevel
-from contractdesk.domain.governance_enums import RiskStatus
+from contractdesk.domain.governance_enums import DiligenceResult, DiligenceTopic, RiskStatus
 from contractdesk.errors import ValidationError
 from contractdesk.services import records
 from contractdesk.services.governance import (
     complete_review,
+    due_diligence_of,
     reviews_due,
+    reviews_of,
     risk_register,
     risky_supplier_flags,
     start_review,
@@ -150,3 +152,16 @@ def test_alternative_supplier_must_be_another_organization(session: Session,
     with pytest.raises(ValidationError, match="alternative_supplier"):
         records.create(session, Risk, organization=world.reseller, description="X",
                        likelihood=2, impact=2, alternative_supplier=world.reseller)
+
+
+def test_vendor_view_lists(session: Session, world: World) -> None:
+    old = complete_review(session, world.reseller, review_date=TODAY - 200 * DAY)
+    new = complete_review(session, world.reseller, review_date=TODAY)
+    assert reviews_of(session, world.reseller) == [new, old]
+    failed = records.create(session, DueDiligenceCheck, organization=world.reseller,
+                            topic=DiligenceTopic.INSURANCE, result=DiligenceResult.FAILED,
+                            checked_on=TODAY - 100 * DAY)
+    passed = records.create(session, DueDiligenceCheck, organization=world.reseller,
+                            topic=DiligenceTopic.INSURANCE, result=DiligenceResult.OK,
+                            checked_on=TODAY)
+    assert due_diligence_of(session, world.reseller) == [passed, failed]

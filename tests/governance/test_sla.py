@@ -42,6 +42,8 @@ def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     ("30 min", CLOCK, Decimal("0.5"), None),
     ("24x7", CLOCK, None, None),
     ("24/7", CLOCK, None, None),
+    ("7x24 Stunden", CLOCK, None, None),
+    ("5x8, 4h Reaktion", Coverage(8, 5), Decimal(4), None),
     ("24x7x365", CLOCK, None, None),
     ("8x5", BUSINESS, None, None),
 ])
