@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
 
 from contractdesk.db.governance import SupportCase
-from contractdesk.db.models import Agreement, Item, Organization
+from contractdesk.db.models import Agreement, Item, Organization, Purchase
 from contractdesk.domain.enums import FirstLine
 from contractdesk.domain.sla import parse_sla
 from contractdesk.domain.sla import sla_met as sla_met_by
@@ -43,16 +43,6 @@ def called_organization(case: SupportCase) -> Organization | None:
     if agreement is not None and agreement.oem is not None:
         return agreement.oem
     return item.oem if item is not None else None
-
-
-def counts_against(case: SupportCase, organization: Organization) -> bool:
-    """Whether ``case`` belongs on ``organization``'s scorecard: it was called, or it is
-    the reseller of an agreement that names the reseller as first-line support."""
-    if called_organization(case) is organization:
-        return True
-    agreement = case.agreement
-    return (agreement is not None and agreement.reseller is organization
-            and agreement.first_line_support == FirstLine.RESELLER)
 
 
 def case_deadline(case: SupportCase) -> dt.datetime | None:
@@ -104,16 +94,27 @@ def update_case(session: Session, case: SupportCase, **values: Any) -> SupportCa
 
 def cases_of(session: Session, organization: Organization, since: dt.datetime
              ) -> list[SupportCase]:
-    """Cases opened since ``since`` that count against ``organization``, oldest first."""
+    """Cases opened since ``since`` that count against ``organization``, oldest first.
+
+    A case counts against whom we called (as :func:`called_organization` finds it), and
+    against the reseller of an agreement that names the reseller as first-line support,
+    whoever was called. Decided in SQL, so a long log is not loaded to be filtered.
+    """
     org = organization.id
-    candidates = session.scalars(
+    called_reseller = func.coalesce(Agreement.reseller_id, Purchase.reseller_id)
+    called_oem = func.coalesce(Agreement.oem_id, Item.oem_id)
+    query = (
         select(SupportCase)
         .outerjoin(SupportCase.agreement).outerjoin(SupportCase.item)
+        .outerjoin(Item.purchase)
         .where(SupportCase.opened_at >= since,
-               (Agreement.reseller_id == org) | (Agreement.oem_id == org)
-               | (Item.oem_id == org) | Item.purchase.has(reseller_id=org))
-        .order_by(SupportCase.opened_at))
-    return [case for case in candidates if counts_against(case, organization)]
+               ((SupportCase.called == FirstLine.RESELLER) & (called_reseller == org))
+               | ((SupportCase.called == FirstLine.OEM) & (called_oem == org))
+               | ((Agreement.reseller_id == org)
+                  & (Agreement.first_line_support == FirstLine.RESELLER)))
+        .options(selectinload(SupportCase.agreement), selectinload(SupportCase.item))
+        .order_by(SupportCase.opened_at, SupportCase.id))
+    return list(session.scalars(query))
 
 
 def cases_for(session: Session, *, agreement: Agreement | None = None,
