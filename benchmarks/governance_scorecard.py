@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -59,7 +60,7 @@ def main(cases: int) -> None:
                 org = require_organization(session, name)
                 card = scorecard(session, org, TODAY)
                 _timed(f"scorecard {name} ({card.cases.cases} cases in 12 months)", 5,
-                       lambda org=org: scorecard(session, org, TODAY))
+                       partial(scorecard, session, org, TODAY))
             _timed("risky supplier flags", 20, lambda: risky_supplier_flags(session, TODAY))
         texts = ["24x7x4", "8x5xNBD", "ProSupport Plus 4h onsite", "gold", "nächster Werktag"]
         _timed("parse 10,000 SLA texts", 1,
