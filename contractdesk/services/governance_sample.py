@@ -84,16 +84,18 @@ def fill_governance_sample(session: Session, today: dt.date) -> dict[str, int]:
             organization=orgs[name], topic=topic, result=result,
             checked_on=today - checked * day if checked is not None else None,
             expires_on=today + expires * day if expires is not None else None, notes=notes))
-    _add_risks(session, orgs, agreements)
+    risks = _add_risks(session, orgs, agreements)
     session.flush()
     cases = _add_cases(session, today, agreements, items)
-    return {"reviews": len(REVIEWS), "due_diligence": len(CHECKS), "risks": 4,
+    return {"reviews": len(REVIEWS), "due_diligence": len(CHECKS), "risks": risks,
             "support_cases": cases}
 
 
 def _add_risks(session: Session, orgs: dict[str, Organization],
-               agreements: dict[str | None, Agreement]) -> None:
-    session.add_all([
+               agreements: dict[str | None, Agreement]) -> int:
+    """An open high risk with an alternative, a blocked OEM, an accepted and a closed one;
+    returns how many."""
+    risks = [
         Risk(organization=orgs["Computacenter"], agreement=agreements["CSCO-SNT-9921"],
              description="Computacenter is the only first-line support for the core "
                          "switches and missed two next-business-day fixes this quarter.",
@@ -115,7 +117,9 @@ def _add_risks(session: Session, orgs: dict[str, Organization],
              description="Price rise of the E3 licences at renewal.", likelihood=3,
              impact=2, owner="J. Keller", status=RiskStatus.CLOSED,
              mitigation="Moved 60 users to Business Standard through Softcat CSP."),
-    ])
+    ]
+    session.add_all(risks)
+    return len(risks)
 
 
 def _add_cases(session: Session, today: dt.date,

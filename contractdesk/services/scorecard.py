@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from contractdesk.db.governance import DueDiligenceCheck, Review, Risk, SupportCase
 from contractdesk.db.models import Agreement, Organization
 from contractdesk.domain.enums import RiskLevel
-from contractdesk.domain.governance_enums import DiligenceResult, RiskStatus
+from contractdesk.domain.governance_enums import DiligenceResult, DiligenceTopic, RiskStatus
 from contractdesk.domain.severity import severity_level
 from contractdesk.services.support_cases import cases_of
 
@@ -111,7 +111,7 @@ def diligence_issues(session: Session, organization: Organization,
         select(DueDiligenceCheck).where(DueDiligenceCheck.organization_id == organization.id)
         .order_by(DueDiligenceCheck.checked_on.is_(None), DueDiligenceCheck.checked_on,
                   DueDiligenceCheck.id)).all()
-    latest: dict[Any, DueDiligenceCheck] = {}
+    latest: dict[DiligenceTopic, DueDiligenceCheck] = {}
     for check in checks:
         latest[check.topic] = check
     issues: list[DiligenceIssue] = []
