@@ -20,6 +20,7 @@ from contractdesk.exporting.dispatch import export_to
 from contractdesk.exporting.records import json_value
 from contractdesk.exporting.safe_write import atomic_writer
 from contractdesk.services.calendar import build_calendar
+from contractdesk.services.governance import review_due_json, reviews_due
 from contractdesk.services.renewals import RenewalEntry, renewals
 from contractdesk.services.sample import fill_sample
 
@@ -100,7 +101,9 @@ def run_renewals(args: argparse.Namespace) -> int:
                 handle.write(build_calendar(entries))
         if args.json:
             print_json({"today": day.isoformat(), "within_days": args.within,
-                        "renewals": [renewal_json(e) for e in entries]})
+                        "renewals": [renewal_json(e) for e in entries],
+                        "reviews": [review_due_json(r)
+                                    for r in reviews_due(session, day, args.within)]})
             return 0
         if not entries:
             print(f"Nothing needs notice, renews or ends in the next {args.within} days.")

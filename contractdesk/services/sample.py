@@ -24,6 +24,7 @@ from contractdesk.domain.enums import (
     RiskLevel,
 )
 from contractdesk.errors import UserError
+from contractdesk.services.governance_sample import fill_governance_sample
 
 R, OEM = OrgRole.RESELLER, OrgRole.OEM
 
@@ -97,7 +98,7 @@ def fill_sample(session: Session, today: dt.date) -> dict[str, int]:
                                   payment_terms="Net 30" if R in roles else None,
                                   next_review=_months(today, 2) if R in roles else None)
     orgs["Computacenter"].next_review = today - dt.timedelta(days=12)
-    orgs["Computacenter"].notes = "Two missed 4-hour SLAs in the last quarter."
+    orgs["Computacenter"].notes = "Two missed next-business-day fixes in the last quarter."
     contacts: dict[str, Contact] = {}
     for org, name, role, email, phone, hours, portal in CONTACTS:
         contacts[name] = Contact(organization=orgs[org], name=name, role=role, email=email,
@@ -232,4 +233,4 @@ def fill_sample(session: Session, today: dt.date) -> dict[str, int]:
     session.flush()
     return {"organizations": len(orgs), "contacts": len(contacts), "purchases": 8,
             "items": len(servers) + len(storage) + len(switches) + len(firewalls)
-            + len(laptops), "agreements": 18}
+            + len(laptops), "agreements": 18, **fill_governance_sample(session, today)}

@@ -149,3 +149,6 @@ def check(record: Base) -> None:
     problems = validator(record) if validator else {}
     if problems:
         raise ValidationError(problems)
+
+
+from contractdesk.services import governance_validation  # noqa: E402, F401  (registers its rules)
