@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,9 +53,23 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated database file, copied for each test instead of migrating each time."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    open_database(path).close()
+    return path
+
+
 @pytest.fixture
-def sqlite_database(db_path: Path) -> Iterator[Database]:
-    db = open_database(db_path)
+def migrated_db_path(db_path: Path, sqlite_template: Path) -> Path:
+    shutil.copyfile(sqlite_template, db_path)
+    return db_path
+
+
+@pytest.fixture
+def sqlite_database(migrated_db_path: Path) -> Iterator[Database]:
+    db = open_database(migrated_db_path)
     yield db
     db.close()
 
@@ -65,7 +80,7 @@ def db_target(request: pytest.FixtureRequest, db_path: Path) -> str:
     if request.param == "postgres":
         server = request.getfixturevalue("pg_server")
         return str(server.new_database())
-    return str(db_path)
+    return str(request.getfixturevalue("migrated_db_path"))
 
 
 @pytest.fixture

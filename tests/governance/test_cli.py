@@ -18,15 +18,15 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(data_commands, "today", lambda: TODAY)
 
 
-def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
+def run(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> tuple[int, str, str]:
     code = main(["--db", str(db), *args])
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def test_scorecard_json(sample_database: Database, db_path: Path,
+def test_scorecard_json(sample_database: Database, db_target: str,
                         capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, db_path, "governance", "scorecard", "computacenter", "--json")
+    code, out, _ = run(capsys, db_target, "governance", "scorecard", "computacenter", "--json")
     assert code == 0
     card = json.loads(out)
     assert card["organization"] == "Computacenter"
@@ -35,29 +35,29 @@ def test_scorecard_json(sample_database: Database, db_path: Path,
     assert card["due_diligence_issues"][0]["reason"] == "failed"
 
 
-def test_scorecard_text(sample_database: Database, db_path: Path,
+def test_scorecard_text(sample_database: Database, db_target: str,
                         capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, db_path, "governance", "scorecard", "Softcat")
+    code, out, _ = run(capsys, db_target, "governance", "scorecard", "Softcat")
     assert code == 0
     assert "SLA met 1 of 2 (50%)" in out
     assert "insurance expired" in out
 
 
 def test_logging_a_missed_case_shows_in_the_scorecard(
-        sample_database: Database, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, db_path, "governance", "case", "add", "--agreement",
+        sample_database: Database, db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, db_target, "governance", "case", "add", "--agreement",
                        "HPE-NS-700124", "--called", "reseller", "--opened",
                        "2026-11-24T09:00", "--resolved", "2026-11-24T14:30",
                        "--case-number", "SC-60001")
     assert code == 0
     assert "SLA missed (deadline 2026-11-24 13:00)" in out
-    _, out, _ = run(capsys, db_path, "governance", "scorecard", "Softcat", "--json")
+    _, out, _ = run(capsys, db_target, "governance", "scorecard", "Softcat", "--json")
     assert json.loads(out)["support_cases"]["sla_missed"] == 2
 
 
-def test_case_from_a_serial_with_user_verdict(sample_database: Database, db_path: Path,
+def test_case_from_a_serial_with_user_verdict(sample_database: Database, db_target: str,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, db_path, "governance", "case", "add", "--serial", "7HG2KM4",
+    code, out, _ = run(capsys, db_target, "governance", "case", "add", "--serial", "7HG2KM4",
                        "--called", "oem", "--opened", "2026-11-24T09:00", "--sla-met", "no")
     assert code == 0
     assert "on DELL-PS-4471: SLA missed" in out
@@ -72,10 +72,10 @@ def test_case_from_a_serial_with_user_verdict(sample_database: Database, db_path
       "2026-11-24T10:00", "--resolved", "2026-11-24T09:00"], "resolved_at"),
     (["risks", "--organization", "Nobody"], "No organization named 'Nobody'"),
 ])
-def test_user_errors_are_one_line(sample_database: Database, db_path: Path,
+def test_user_errors_are_one_line(sample_database: Database, db_target: str,
                                   capsys: pytest.CaptureFixture[str], args: list[str],
                                   message: str) -> None:
-    code, _, err = run(capsys, db_path, "governance", *args)
+    code, _, err = run(capsys, db_target, "governance", *args)
     assert code == EXIT_USER_ERROR
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 
@@ -93,26 +93,26 @@ def test_bad_arguments_are_refused_by_the_parser(db_path: Path, args: list[str],
     assert "error:" in capsys.readouterr().err
 
 
-def test_risk_register_and_flags(sample_database: Database, db_path: Path,
+def test_risk_register_and_flags(sample_database: Database, db_target: str,
                                  capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, db_path, "governance", "risks", "--json", "--status", "open")
+    _, out, _ = run(capsys, db_target, "governance", "risks", "--json", "--status", "open")
     risks = json.loads(out)["risks"]
     assert [r["severity"] for r in risks] == [16, 12]
-    _, out, _ = run(capsys, db_path, "governance", "risks", "--min-severity", "20")
+    _, out, _ = run(capsys, db_target, "governance", "risks", "--min-severity", "20")
     assert out.strip() == "No risks match."
-    _, out, _ = run(capsys, db_path, "governance", "flags", "--json")
+    _, out, _ = run(capsys, db_target, "governance", "flags", "--json")
     flagged = json.loads(out)["flagged_agreements"]
     assert {f["contract_number"] for f in flagged} == {"CSCO-SNT-9921", "CC-MS-0042"}
     assert {f["alternative_supplier"] for f in flagged} == {"Softcat"}
 
 
-def test_renewals_json_lists_reviews_due(sample_database: Database, db_path: Path,
+def test_renewals_json_lists_reviews_due(sample_database: Database, db_target: str,
                                          capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, db_path, "renewals", "--json")
+    _, out, _ = run(capsys, db_target, "renewals", "--json")
     reviews = json.loads(out)["reviews"]
     assert [r["organization"] for r in reviews] == ["Computacenter", "Softcat", "Bechtle"]
     assert reviews[0] == {"organization": "Computacenter", "next_review": "2026-11-13",
                           "overdue": True, "last_review": "2025-11-13",
                           "status": "on_watch", "risk_level": "medium"}
-    _, out, _ = run(capsys, db_path, "renewals", "--json", "--within", "30")
+    _, out, _ = run(capsys, db_target, "renewals", "--json", "--within", "30")
     assert [r["organization"] for r in json.loads(out)["reviews"]] == ["Computacenter"]
