@@ -1,0 +1,122 @@
+"""The renewals report: what needs notice, renews or ends in the window, by month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import BinaryIO
+
+from reportlab.lib import colors
+from reportlab.platypus import Paragraph
+from reportlab.platypus.flowables import Flowable
+
+from contractdesk.reports.data.renewals import RenewalLine, RenewalMonth, RenewalsData
+from contractdesk.reports.document import frame_width, render_pdf
+from contractdesk.reports.formatting import Formatter, humanize
+from contractdesk.reports.styles import ACCENT, ALERT, ALERT_FILL, escape, fit, styles
+from contractdesk.reports.tables import Column, column_widths, data_table
+from contractdesk.services.progress import NO_PROGRESS, Progress
+
+WIDE = True
+COLUMNS = (Column("Due", 24), Column("Action needed", 62), Column("Agreement", 62),
+           Column("Kind", 22), Column("OEM", 34), Column("Reseller", 34),
+           Column("Cost", 28, right=True))
+
+
+def action_text(line: RenewalLine, fmt: Formatter) -> str:
+    """What to do, in words: "Give notice by 2 Oct 2024 or it renews on 1 Jan 2025"."""
+    due, end = fmt.date(line.due), fmt.date(line.end_date)
+    if line.action == "give_notice":
+        then = f"or it renews automatically on {end}" if line.auto_renew else f"ends {end}"
+        if line.overdue:
+            return f"OVERDUE: notice was due by {due} ({then})"
+        return f"Give notice by {due} ({then})"
+    if line.action == "renews":
+        return f"Renews automatically on {end}"
+    return f"Ends on {end}: renew or replace"
+
+
+def _totals_text(totals: dict[str, Decimal], fmt: Formatter) -> str:
+    return "   ".join(fmt.money(amount, currency) for currency, amount in totals.items())
+
+
+def _month_table(month: RenewalMonth, fmt: Formatter, width: float) -> Flowable:
+    s = styles()
+    widths = column_widths(COLUMNS, width)
+    rows: list[list[object]] = []
+    extra: list[tuple[object, ...]] = []
+    for index, line in enumerate(month.lines, start=1):
+        action = action_text(line, fmt)
+        if line.overdue:
+            extra.append(("BACKGROUND", (0, index), (-1, index), ALERT_FILL))
+            extra.append(("TEXTCOLOR", (0, index), (1, index), ALERT))
+            extra.append(("FONT", (0, index), (0, index), s.alert.fontName))
+        agreement = line.contract_number or ""
+        if line.title:
+            agreement = f"{agreement}: {line.title}" if agreement else line.title
+        cost = fmt.money(line.cost, line.currency) if line.cost is not None else ""
+        rows.append([
+            fit(fmt.date(line.due), widths[0]),
+            fit(action, widths[1], s.alert if line.overdue else s.cell),
+            fit(agreement, widths[2]), fit(humanize(line.kind), widths[3]),
+            fit(line.oem, widths[4]), fit(line.reseller, widths[5]), fit(cost, widths[6])])
+    first_total = len(rows) + 1
+    for currency, amount in month.totals.items():
+        label = f"Total {fmt.month(month.month)}" if len(rows) + 1 == first_total else ""
+        rows.append([label, "", "", "", "", currency, fmt.money(amount, currency)])
+    extra += [
+        ("SPAN", (0, first_total), (4, first_total)),
+        ("FONT", (0, first_total), (-1, -1), s.cell_bold.fontName),
+        ("LINEABOVE", (0, first_total), (-1, first_total), 0.8, ACCENT),
+        ("BACKGROUND", (0, first_total), (-1, -1), colors.white),
+        ("ALIGN", (5, first_total), (5, -1), "RIGHT"),
+    ]
+    return data_table(COLUMNS, rows, width, extra)
+
+
+def _summary(data: RenewalsData, fmt: Formatter) -> Paragraph:
+    s = styles()
+    horizon = data.today + dt.timedelta(days=data.within_days)
+    count = data.line_count
+    text = (f"{count} agreement{'s' if count != 1 else ''} need{'s' if count == 1 else ''} "
+            f"notice, renew or end between {fmt.date(data.today)} and {fmt.date(horizon)} "
+            f"({data.within_days} days), grouped by the month of the notice deadline (or of "
+            "the end, where no notice applies).")
+    if data.overdue_count:
+        text += (f' <font color="{ALERT.hexval()}"><b>{data.overdue_count} notice '
+                 f"deadline{'s' if data.overdue_count != 1 else ''} already passed while "
+                 "the term still runs.</b></font>")
+    return Paragraph(text, s.subtitle)
+
+
+def renewals_story(data: RenewalsData, fmt: Formatter,
+                   progress: Progress = NO_PROGRESS) -> list[Flowable]:
+    s = styles()
+    width = frame_width(fmt, wide=WIDE)
+    story: list[Flowable] = [Paragraph("Renewals", s.title), _summary(data, fmt)]
+    if not data.months:
+        story.append(Paragraph("Nothing needs notice, renews or ends in this window.",
+                               s.body))
+        return story
+    done = 0
+    for month in data.months:
+        story.append(Paragraph(escape(fmt.month(month.month)), s.heading))
+        story.append(_month_table(month, fmt, width))
+        done += len(month.lines)
+        progress.update(done, data.line_count, "Laying out the renewals report")
+    story.append(Paragraph("Total for the whole window", s.heading))
+    story.append(data_table(
+        (Column("Currency", 20), Column("Total", 35, right=True)),
+        [[currency, fmt.money(amount, currency)] for currency, amount in data.totals.items()],
+        width * 55 / sum(c.share for c in COLUMNS)))
+    story.append(Paragraph("Totals are per currency and never added across currencies.",
+                           s.note))
+    return story
+
+
+def render_renewals(data: RenewalsData, output: BinaryIO, fmt: Formatter,
+                    generated: dt.datetime, progress: Progress = NO_PROGRESS) -> int:
+    """Writes the renewals report PDF to ``output``; returns the page count."""
+    return render_pdf(output, renewals_story(data, fmt, progress), title="Renewals",
+                      fmt=fmt, generated=generated, wide=WIDE)
+
