@@ -13,7 +13,7 @@ from reportlab.platypus.flowables import Flowable
 from contractdesk.reports.data.renewals import RenewalLine, RenewalMonth, RenewalsData
 from contractdesk.reports.document import frame_width, render_pdf
 from contractdesk.reports.formatting import Formatter, humanize
-from contractdesk.reports.styles import ACCENT, ALERT, ALERT_FILL, escape, fit, styles
+from contractdesk.reports.styles import ACCENT, ALERT, ALERT_FILL, fit, heading, styles
 from contractdesk.reports.tables import Column, column_widths, data_table
 from contractdesk.services.progress import NO_PROGRESS, Progress
 
@@ -100,11 +100,11 @@ def renewals_story(data: RenewalsData, fmt: Formatter,
         return story
     done = 0
     for month in data.months:
-        story.append(Paragraph(escape(fmt.month(month.month)), s.heading))
+        story += heading(fmt.month(month.month))
         story.append(_month_table(month, fmt, width))
         done += len(month.lines)
         progress.update(done, data.line_count, "Laying out the renewals report")
-    story.append(Paragraph("Total for the whole window", s.heading))
+    story += heading("Total for the whole window")
     story.append(data_table(
         (Column("Currency", 20), Column("Total", 35, right=True)),
         [[currency, fmt.money(amount, currency)] for currency, amount in data.totals.items()],

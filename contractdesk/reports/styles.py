@@ -7,8 +7,9 @@ from functools import cache
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import CondPageBreak, Paragraph, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from contractdesk.reports.fonts import BOLD, register_fonts
@@ -23,6 +24,7 @@ ALERT = colors.HexColor("#b3261e")
 ALERT_FILL = colors.HexColor("#fbe4e2")
 WARN = colors.HexColor("#8a5a00")
 
+HEADING_ROOM = 30 * mm
 CELL_SIZE = 8
 CELL_LEADING = 10
 
@@ -40,7 +42,7 @@ class Styles:
         self.title = style("title", 16, 19, fontName=BOLD, textColor=ACCENT, spaceAfter=2)
         self.subtitle = style("subtitle", 9, 11.5, textColor=MUTED, spaceAfter=6)
         self.heading = style("heading", 10.5, 13, fontName=BOLD, textColor=ACCENT,
-                             spaceBefore=8, spaceAfter=3, keepWithNext=1)
+                             spaceBefore=8, spaceAfter=3)
         self.body = style("body", 8.5, 11)
         self.note = style("note", 7.5, 9.5, textColor=MUTED, spaceBefore=3)
         self.cell = style("cell", CELL_SIZE, CELL_LEADING)
@@ -60,6 +62,16 @@ class Styles:
 @cache
 def styles() -> Styles:
     return Styles()
+
+
+def heading(text: str) -> list[Flowable]:
+    """A section heading that never ends a page alone.
+
+    ``keepWithNext`` would do that too, but it moves a whole long table to the next page
+    (leaving a blank one behind); a conditional break only asks for room for the heading
+    and the first few rows.
+    """
+    return [CondPageBreak(HEADING_ROOM), Paragraph(escape(text), styles().heading)]
 
 
 def escape(text: str | None) -> str:

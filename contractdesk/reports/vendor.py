@@ -19,15 +19,15 @@ from contractdesk.reports.data.vendor import (
 )
 from contractdesk.reports.document import frame_width, render_pdf
 from contractdesk.reports.formatting import Formatter, humanize
-from contractdesk.reports.styles import ALERT, ALERT_FILL, escape, fit, styles
+from contractdesk.reports.styles import ALERT, ALERT_FILL, escape, fit, heading, styles
 from contractdesk.reports.tables import Column, column_widths, data_table
 
 WIDE = True
 
 AGREEMENT_COLUMNS = (
-    Column("Kind", 24), Column("Contract no. / title", 46), Column("OEM", 26),
-    Column("Reseller", 26), Column("First call", 26), Column("Serials", 16, right=True),
-    Column("Start", 25), Column("End", 25), Column("Notice by", 25), Column("Status", 20),
+    Column("Kind", 22), Column("Contract no. / title", 58), Column("OEM", 25),
+    Column("Reseller", 25), Column("First call", 25), Column("Serials", 15, right=True),
+    Column("Start", 23), Column("End", 23), Column("Notice by", 24), Column("Status", 19),
     Column("Cost", 27, right=True))
 OEM_COLUMN, RESELLER_COLUMN = 2, 3
 CONTACT_COLUMNS = (Column("Role", 25), Column("Name", 45), Column("Phone", 35),
@@ -112,7 +112,7 @@ def _all_resold(summary: VendorSummary) -> bool:
 
 def _agreements_heading(summary: VendorSummary) -> str:
     count = len(summary.agreements)
-    name = escape(summary.name)
+    name = summary.name
     if count and _all_resold(summary) and _all_oem(summary):
         return f"Agreements on {name} services, sold by {name} ({count})"
     if count and _all_resold(summary):
@@ -179,7 +179,7 @@ def vendor_story(summary: VendorSummary, fmt: Formatter) -> list[Flowable]:
     width = frame_width(fmt, wide=WIDE)
     story: list[Flowable] = [Paragraph(escape(summary.name), s.title), _facts(summary, fmt)]
 
-    story.append(Paragraph("Contacts", s.heading))
+    story += heading("Contacts")
     if summary.contacts:
         story.append(data_table(CONTACT_COLUMNS, _contact_rows(summary.contacts, width),
                                 width))
@@ -187,12 +187,12 @@ def vendor_story(summary: VendorSummary, fmt: Formatter) -> list[Flowable]:
         story.append(Paragraph("No contacts recorded.", s.body))
 
     if summary.sells:
-        story.append(Paragraph(f"Bought through {escape(summary.name)}", s.heading))
+        story += heading(f"Bought through {summary.name}")
         story.append(Paragraph("<b>OEMs behind it</b> (agreements and purchases): "
                                + (_counted(summary.oems_behind) or "none recorded"), s.body))
     if summary.makes:
         if not summary.sells:
-            story.append(Paragraph(f"{escape(summary.name)} products", s.heading))
+            story += heading(f"{summary.name} products")
         story.append(Paragraph("<b>Sold by</b> (agreements and purchases): "
                                + (_counted(summary.resellers_of_products)
                                   or "none recorded"), s.body))
@@ -201,7 +201,7 @@ def vendor_story(summary: VendorSummary, fmt: Formatter) -> list[Flowable]:
         story.append(data_table(PURCHASE_COLUMNS,
                                 _purchase_rows(summary.purchases, fmt, width), width))
 
-    story.append(Paragraph(_agreements_heading(summary), s.heading))
+    story += heading(_agreements_heading(summary))
     if summary.agreements:
         story.append(_agreement_table(summary, fmt, width))
         if summary.first_line:
@@ -213,7 +213,7 @@ def vendor_story(summary: VendorSummary, fmt: Formatter) -> list[Flowable]:
     else:
         story.append(Paragraph("No agreements recorded.", s.body))
 
-    story.append(Paragraph("Spend per year", s.heading))
+    story += heading("Spend per year")
     if summary.spend:
         story.extend(_spend_tables(summary.spend, fmt, width))
         story.append(Paragraph(
