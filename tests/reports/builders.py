@@ -21,6 +21,12 @@ def pdf_pages(data: bytes) -> list[str]:
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
+def flat(pages: list[str]) -> str:
+    """All pages' text with runs of whitespace made one space, so a phrase that a table
+    cell wrapped over two lines is still found."""
+    return " ".join(" ".join(pages).split())
+
+
 def org(session: Session, name: str, *roles: OrgRole, **fields: object) -> Organization:
     made = Organization(name=name, roles=frozenset(roles), **fields)
     session.add(made)

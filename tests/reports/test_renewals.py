@@ -1,0 +1,95 @@
+"""The renewals report: the right agreements by month, actions, totals per currency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from contractdesk.db.database import Database
+from contractdesk.domain.enums import AgreementKind, AgreementStatus
+from contractdesk.reports.data.renewals import RenewalLine, renewals_data
+from contractdesk.reports.formatting import Formatter
+from contractdesk.reports.renewals import action_text, render_renewals
+from tests.conftest import TODAY
+from tests.reports.builders import add_big_vendor, flat, pdf_pages
+
+NOW = dt.datetime(2026, 11, 25, 9, 30)
+EN = Formatter.for_locale("en_GB")
+EXPECTED = ["CSCO-SNT-9921", "MS-TEAMS-PH", "MS-EA-2024", "VEEAM-DP-1187", "DELL-PS-4471"]
+
+
+def test_sample_renewals_grouped_by_month_with_totals(sample_database: Database) -> None:
+    with sample_database.session("cli") as session:
+        data = renewals_data(session, TODAY, 90)
+    assert [m.month for m in data.months] == [dt.date(2026, 10, 1), dt.date(2026, 11, 1),
+                                              dt.date(2026, 12, 1), dt.date(2027, 1, 1)]
+    assert [line.contract_number for m in data.months for line in m.lines] == EXPECTED
+    assert data.months[1].totals == {"EUR": Decimal("43200.00"), "GBP": Decimal("3840.00")}
+    assert data.totals == {"EUR": Decimal("49680.00"), "GBP": Decimal("6630.00")}
+    assert data.overdue_count == 1
+
+
+def test_sample_renewals_pdf(sample_database: Database) -> None:
+    with sample_database.session("cli") as session:
+        data = renewals_data(session, TODAY, 90)
+    out = io.BytesIO()
+    render_renewals(data, out, EN, NOW)
+    text = flat(pdf_pages(out.getvalue()))
+    found = re.findall(r"[A-Z]+-[A-Z0-9]+(?:-[A-Z0-9]+)*(?=:)", text)
+    assert found == EXPECTED  # soonest first, and nothing else
+    for absent in ("HPE-CP-5510", "HPE-NS-700123", "WIN-SRV-DC-16", "FTNT-UTP-20410"):
+        assert absent not in text
+    assert "OVERDUE: notice was due by 16 Oct 2026" in text
+    assert "Give notice by 29 Nov 2026 (or it renews automatically on 29 Jan 2027)" in text
+    assert "Ends on 4 Jan 2027" in text
+    assert "Total November 2026" in text
+    assert "€43,200.00" in text and "£3,840.00" in text
+    assert "€49,680.00" in text and "£6,630.00" in text
+    assert "1 notice deadline already passed" in text
+
+
+def test_renewals_in_german(sample_database: Database) -> None:
+    with sample_database.session("cli") as session:
+        data = renewals_data(session, TODAY, 90)
+    out = io.BytesIO()
+    render_renewals(data, out, Formatter.for_locale("de_DE"), NOW)
+    text = flat(pdf_pages(out.getvalue()))
+    assert "Give notice by 29.11.2026" in text
+    assert "43.200,00 €" in text and "Dezember 2026" in text
+
+
+def test_long_renewals_report_repeats_the_header(session: Session) -> None:
+    add_big_vendor(session, TODAY, count=60)
+    data = renewals_data(session, TODAY, 365)
+    out = io.BytesIO()
+    pages = render_renewals(data, out, EN, NOW)
+    texts = pdf_pages(out.getvalue())
+    assert pages > 1
+    with_rows = [t for t in texts if "BIG-" in t]
+    assert len(with_rows) > 1 and all("Action needed" in t for t in with_rows)
+    assert all(f"Page {n} of {pages}" in t for n, t in enumerate(texts, start=1))
+
+
+def test_empty_window_says_so(session: Session) -> None:
+    out = io.BytesIO()
+    render_renewals(renewals_data(session, TODAY, 30), out, EN, NOW)
+    assert "Nothing needs notice" in pdf_pages(out.getvalue())[0]
+
+
+def line(action: str, *, overdue: bool = False, auto: bool = False) -> RenewalLine:
+    return RenewalLine("X-1", "", AgreementKind.SUBSCRIPTION, None, None, action,
+                       dt.date(2024, 10, 2), dt.date(2025, 1, 1), auto, overdue,
+                       AgreementStatus.NOTICE_DUE, None, "EUR")
+
+
+def test_action_words() -> None:
+    assert action_text(line("give_notice", auto=True), EN) == (
+        "Give notice by 2 Oct 2024 (or it renews automatically on 1 Jan 2025)")
+    assert action_text(line("give_notice"), EN) == "Give notice by 2 Oct 2024 (ends 1 Jan 2025)"
+    assert action_text(line("give_notice", overdue=True), EN).startswith("OVERDUE")
+    assert action_text(line("renews", auto=True), EN) == "Renews automatically on 1 Jan 2025"
+    assert action_text(line("expires"), EN).startswith("Ends on 1 Jan 2025")
