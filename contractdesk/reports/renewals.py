@@ -18,22 +18,26 @@ from contractdesk.reports.tables import Column, column_widths, data_table
 from contractdesk.services.progress import NO_PROGRESS, Progress
 
 WIDE = True
-COLUMNS = (Column("Due", 24), Column("Action needed", 62), Column("Agreement", 62),
-           Column("Kind", 22), Column("OEM", 34), Column("Reseller", 34),
-           Column("Cost", 28, right=True))
+# Shares in millimetres of landscape A4; sized so that the usual action texts, OEM and
+# reseller names fit without wrapping (wrapping cells cost paragraph layout).
+COLUMNS = (Column("Due", 23), Column("Action needed", 50), Column("Agreement", 60),
+           Column("Kind", 27), Column("OEM", 41), Column("Reseller", 39),
+           Column("Cost", 29, right=True))
+LABEL_COLUMN, CURRENCY_COLUMN = 1, 5
 
 
 def action_text(line: RenewalLine, fmt: Formatter) -> str:
-    """What to do, in words: "Give notice by 2 Oct 2024 or it renews on 1 Jan 2025"."""
+    """What to do, in words, on short lines: "Give notice by 2 Oct 2024" / "or it renews
+    on 1 Jan 2025"."""
     due, end = fmt.date(line.due), fmt.date(line.end_date)
     if line.action == "give_notice":
-        then = f"or it renews automatically on {end}" if line.auto_renew else f"ends {end}"
+        then = f"or it renews on {end}" if line.auto_renew else f"(ends {end})"
         if line.overdue:
-            return f"OVERDUE: notice was due by {due} ({then})"
-        return f"Give notice by {due} ({then})"
+            return f"OVERDUE: give notice now\n(was due by {due})\n{then}"
+        return f"Give notice by {due}\n{then}"
     if line.action == "renews":
-        return f"Renews automatically on {end}"
-    return f"Ends on {end}: renew or replace"
+        return f"Renews automatically\non {end}"
+    return f"Ends on {end}:\nrenew or replace"
 
 
 def _totals_text(totals: dict[str, Decimal], fmt: Formatter) -> str:
@@ -50,10 +54,8 @@ def _month_table(month: RenewalMonth, fmt: Formatter, width: float) -> Flowable:
         if line.overdue:
             extra.append(("BACKGROUND", (0, index), (-1, index), ALERT_FILL))
             extra.append(("TEXTCOLOR", (0, index), (1, index), ALERT))
-            extra.append(("FONT", (0, index), (0, index), s.alert.fontName))
-        agreement = line.contract_number or ""
-        if line.title:
-            agreement = f"{agreement}: {line.title}" if agreement else line.title
+            extra.append(("FONT", (0, index), (1, index), s.alert.fontName))
+        agreement = "\n".join(x for x in (line.contract_number, line.title) if x)
         cost = fmt.money(line.cost, line.currency) if line.cost is not None else ""
         rows.append([
             fit(fmt.date(line.due), widths[0]),
@@ -62,14 +64,17 @@ def _month_table(month: RenewalMonth, fmt: Formatter, width: float) -> Flowable:
             fit(line.oem, widths[4]), fit(line.reseller, widths[5]), fit(cost, widths[6])])
     first_total = len(rows) + 1
     for currency, amount in month.totals.items():
-        label = f"Total {fmt.month(month.month)}" if len(rows) + 1 == first_total else ""
-        rows.append([label, "", "", "", "", currency, fmt.money(amount, currency)])
+        total_row: list[object] = [""] * len(COLUMNS)
+        if len(rows) + 1 == first_total:
+            total_row[LABEL_COLUMN] = f"Total {fmt.month(month.month)}"
+        total_row[CURRENCY_COLUMN] = currency
+        total_row[-1] = fmt.money(amount, currency)
+        rows.append(total_row)
     extra += [
-        ("SPAN", (0, first_total), (4, first_total)),
         ("FONT", (0, first_total), (-1, -1), s.cell_bold.fontName),
         ("LINEABOVE", (0, first_total), (-1, first_total), 0.8, ACCENT),
         ("BACKGROUND", (0, first_total), (-1, -1), colors.white),
-        ("ALIGN", (5, first_total), (5, -1), "RIGHT"),
+        ("ALIGN", (CURRENCY_COLUMN, first_total), (CURRENCY_COLUMN, -1), "RIGHT"),
     ]
     return data_table(COLUMNS, rows, width, extra)
 

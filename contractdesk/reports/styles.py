@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Paragraph, TableStyle
 from reportlab.platypus.flowables import Flowable
@@ -26,6 +27,7 @@ WARN = colors.HexColor("#8a5a00")
 
 HEADING_ROOM = 30 * mm
 CELL_SIZE = 8
+CELL_PADDING = 6  # left plus right padding of a table cell, in points
 CELL_LEADING = 10
 
 
@@ -81,23 +83,33 @@ def escape(text: str | None) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def para(text: str | None, style: ParagraphStyle | None = None) -> Flowable:
-    """A wrapping cell from plain text (escaped)."""
-    return Paragraph(escape(text), style or styles().cell)
+@lru_cache(maxsize=1 << 16)
+def text_width(text: str, font: str, size: float) -> float:
+    """Cached: a long report measures the same names and dates thousands of times."""
+    width: float = stringWidth(text, font, size)
+    return width
 
 
 def fit(text: str | None, width: float, style: ParagraphStyle | None = None) -> str | Flowable:
-    """Plain text when it fits the column on one line, else a wrapping Paragraph.
+    """The cell for ``text`` in a column ``width`` wide: plain text broken into lines
+    that fit, or a Paragraph when a single word is wider than the column.
 
-    Plain strings are drawn directly by the table, which keeps a report of thousands of
-    rows fast; only the few long cells pay for paragraph layout.
+    Plain strings (lines joined by ``\n``) are drawn directly by the table, which keeps a
+    report of thousands of rows fast; a Paragraph costs far more layout time, so it is
+    kept for what only it can do (breaking an overlong word such as a URL). ``style``
+    gives the font to measure with, and the paragraph's look when one is needed.
     """
     chosen = style or styles().cell
     plain = text or ""
-    padding = 6  # the table's left and right cell padding
-    if stringWidth(plain, chosen.fontName, chosen.fontSize) <= width - padding:
+    room = width - CELL_PADDING
+    font, size = chosen.fontName, chosen.fontSize
+    if all(text_width(line, font, size) <= room for line in plain.split("\n")):
         return plain
-    return Paragraph(escape(plain), chosen)
+    lines = [wrapped for line in plain.split("\n")
+             for wrapped in simpleSplit(line, font, size, room)]
+    if all(text_width(line, font, size) <= room for line in lines):
+        return "\n".join(lines)
+    return Paragraph(escape(plain).replace("\n", "<br/>"), chosen)
 
 
 def grid_style(*, header_rows: int = 1, zebra: bool = True) -> TableStyle:
@@ -107,8 +119,8 @@ def grid_style(*, header_rows: int = 1, zebra: bool = True) -> TableStyle:
         ("FONT", (0, 0), (-1, -1), font, CELL_SIZE, CELL_LEADING),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING / 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING / 2),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
@@ -39,12 +38,13 @@ def test_sample_renewals_pdf(sample_database: Database) -> None:
     out = io.BytesIO()
     render_renewals(data, out, EN, NOW)
     text = flat(pdf_pages(out.getvalue()))
-    found = re.findall(r"[A-Z]+-[A-Z0-9]+(?:-[A-Z0-9]+)*(?=:)", text)
-    assert found == EXPECTED  # soonest first, and nothing else
-    for absent in ("HPE-CP-5510", "HPE-NS-700123", "WIN-SRV-DC-16", "FTNT-UTP-20410"):
+    positions = [text.index(number) for number in EXPECTED]
+    assert positions == sorted(positions)  # soonest first
+    for absent in ("HPE-CP-5510", "HPE-NS-700123", "WIN-SRV-DC-16", "FTNT-UTP-20410",
+                   "DELL-PS-4471-X", "CC-MS-0042", "MS-CSP-22019"):
         assert absent not in text
-    assert "OVERDUE: notice was due by 16 Oct 2026" in text
-    assert "Give notice by 29 Nov 2026 (or it renews automatically on 29 Jan 2027)" in text
+    assert "OVERDUE: give notice now (was due by 16 Oct 2026) or it renews on 15 Dec 2026" in text
+    assert "Give notice by 29 Nov 2026 or it renews on 29 Jan 2027" in text
     assert "Ends on 4 Jan 2027" in text
     assert "Total November 2026" in text
     assert "€43,200.00" in text and "£3,840.00" in text
@@ -87,9 +87,14 @@ def line(action: str, *, overdue: bool = False, auto: bool = False) -> RenewalLi
 
 
 def test_action_words() -> None:
-    assert action_text(line("give_notice", auto=True), EN) == (
-        "Give notice by 2 Oct 2024 (or it renews automatically on 1 Jan 2025)")
-    assert action_text(line("give_notice"), EN) == "Give notice by 2 Oct 2024 (ends 1 Jan 2025)"
+    def words(text: str) -> str:
+        return " ".join(text.split())
+
+    assert words(action_text(line("give_notice", auto=True), EN)) == (
+        "Give notice by 2 Oct 2024 or it renews on 1 Jan 2025")
+    assert words(action_text(line("give_notice"), EN)) == (
+        "Give notice by 2 Oct 2024 (ends 1 Jan 2025)")
     assert action_text(line("give_notice", overdue=True), EN).startswith("OVERDUE")
-    assert action_text(line("renews", auto=True), EN) == "Renews automatically on 1 Jan 2025"
-    assert action_text(line("expires"), EN).startswith("Ends on 1 Jan 2025")
+    assert words(action_text(line("renews", auto=True), EN)) == (
+        "Renews automatically on 1 Jan 2025")
+    assert words(action_text(line("expires"), EN)).startswith("Ends on 1 Jan 2025")
