@@ -23,6 +23,7 @@ from contractdesk.exporting.safe_write import atomic_writer
 from contractdesk.reports.fonts import BOLD, REGULAR, register_fonts
 from contractdesk.reports.formatting import Formatter
 from contractdesk.reports.styles import MUTED, RULE
+from contractdesk.services.progress import NO_PROGRESS, Progress
 
 SIDE_MARGIN = 14 * mm
 TOP_MARGIN = 18 * mm
@@ -83,14 +84,38 @@ def frame_width(fmt: Formatter, *, wide: bool) -> float:
     return page_size(fmt, wide=wide)[0] - 2 * SIDE_MARGIN
 
 
+def _progress_callback(progress: Progress) -> Callable[[str, int], None]:
+    """Turns reportlab's build events into ``progress.update`` calls: once per laid-out
+    flowable and once per finished page, so Cancel is noticed within a page."""
+    state = {"total": 1, "done": 0}
+
+    def callback(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            state["total"] = max(1, value)
+        elif kind == "PROGRESS":
+            state["done"] = value
+        elif kind != "PAGE":
+            return
+        progress.update(min(state["done"], state["total"] - 1), state["total"],
+                        "Laying out pages")
+
+    return callback
+
+
 def render_pdf(output: BinaryIO, story: Sequence[Flowable], *, title: str, fmt: Formatter,
-               generated: dt.datetime, wide: bool = False) -> int:
-    """Lays out ``story`` into ``output``; returns the number of pages."""
+               generated: dt.datetime, wide: bool = False,
+               progress: Progress = NO_PROGRESS) -> int:
+    """Lays out ``story`` into ``output``; returns the number of pages.
+
+    Raises:
+        Cancelled: ``progress`` reported that the user cancelled.
+    """
     register_fonts()
     document = SimpleDocTemplate(
         output, pagesize=page_size(fmt, wide=wide), title=title, author=APP_NAME,
         creator=f"{APP_NAME} {__version__}", leftMargin=SIDE_MARGIN,
         rightMargin=SIDE_MARGIN, topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN)
+    document.setProgressCallBack(_progress_callback(progress))
     document.build(list(story), canvasmaker=_numbered_canvas(title, fmt.timestamp(generated)))
     pages: int = document.page
     return pages

@@ -94,8 +94,7 @@ def _summary(data: RenewalsData, fmt: Formatter) -> Paragraph:
     return Paragraph(text, s.subtitle)
 
 
-def renewals_story(data: RenewalsData, fmt: Formatter,
-                   progress: Progress = NO_PROGRESS) -> list[Flowable]:
+def renewals_story(data: RenewalsData, fmt: Formatter) -> list[Flowable]:
     s = styles()
     width = frame_width(fmt, wide=WIDE)
     story: list[Flowable] = [Paragraph("Renewals", s.title), _summary(data, fmt)]
@@ -103,12 +102,9 @@ def renewals_story(data: RenewalsData, fmt: Formatter,
         story.append(Paragraph("Nothing needs notice, renews or ends in this window.",
                                s.body))
         return story
-    done = 0
     for month in data.months:
         story += heading(fmt.month(month.month))
         story.append(_month_table(month, fmt, width))
-        done += len(month.lines)
-        progress.update(done, data.line_count, "Laying out the renewals report")
     story += heading("Total for the whole window")
     story.append(data_table(
         (Column("Currency", 20), Column("Total", 35, right=True)),
@@ -122,6 +118,6 @@ def renewals_story(data: RenewalsData, fmt: Formatter,
 def render_renewals(data: RenewalsData, output: BinaryIO, fmt: Formatter,
                     generated: dt.datetime, progress: Progress = NO_PROGRESS) -> int:
     """Writes the renewals report PDF to ``output``; returns the page count."""
-    return render_pdf(output, renewals_story(data, fmt, progress), title="Renewals",
-                      fmt=fmt, generated=generated, wide=WIDE)
+    return render_pdf(output, renewals_story(data, fmt), title="Renewals", fmt=fmt,
+                      generated=generated, wide=WIDE, progress=progress)
 

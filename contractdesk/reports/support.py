@@ -10,17 +10,42 @@ import datetime as dt
 from typing import BinaryIO
 
 from reportlab.lib import colors
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import Flowable
 
 from contractdesk.domain.enums import AgreementStatus
-from contractdesk.reports.data.support import RUNNING, CallLine, SupportCard, SupportData
+from contractdesk.reports.data.support import (
+    RUNNING,
+    CallLine,
+    CoveredItem,
+    SupportCard,
+    SupportData,
+)
 from contractdesk.reports.document import frame_width, render_pdf
 from contractdesk.reports.formatting import Formatter, humanize
-from contractdesk.reports.styles import ACCENT, ALERT, ALERT_FILL, MUTED, RULE, escape, styles
+from contractdesk.reports.styles import (
+    ACCENT,
+    ALERT,
+    ALERT_FILL,
+    CELL_LEADING,
+    MUTED,
+    RULE,
+    escape,
+    styles,
+)
+from contractdesk.services.progress import NO_PROGRESS, Progress
 
 WIDE = False
 LABEL_SHARE = 0.2
+KEEP_TOGETHER_ITEMS = 20
+PAGE_ROOM = 10_000.0  # points: "unlimited" height when measuring a table
 
 
 def _call(call: CallLine | None, *, big: bool) -> list[Flowable]:
@@ -32,8 +57,10 @@ def _call(call: CallLine | None, *, big: bool) -> list[Flowable]:
     if call.contact:
         who += f" — {escape(call.contact)}"
     parts: list[Flowable] = [Paragraph(who, s.body)]
-    phone = escape(call.phone) or "no phone number recorded"
-    parts.append(Paragraph(phone, s.big if big else s.cell_bold))
+    if call.phone:
+        parts.append(Paragraph(escape(call.phone), s.big if big else s.cell_bold))
+    else:
+        parts.append(Paragraph("No phone number recorded", s.alert))
     details = [escape(x) for x in (call.portal_url, call.email) if x]
     if call.support_hours:
         details.append(f"hours: {escape(call.support_hours)}")
@@ -56,7 +83,15 @@ def _cover(card: SupportCard, today: dt.date, fmt: Formatter) -> Flowable:
     return Paragraph(text, s.alert if left <= 30 else s.body)
 
 
-def _card(card: SupportCard, today: dt.date, fmt: Formatter, width: float) -> Flowable:
+def _item_text(item: CoveredItem) -> str:
+    details = (item.description, item.location,
+               f"asset {item.asset_tag}" if item.asset_tag else None)
+    return (f"<b>{escape(item.serial_number or '(no serial)')}</b> "
+            + escape(", ".join(x for x in details if x)))
+
+
+def _card(card: SupportCard, today: dt.date, fmt: Formatter, width: float,
+          ) -> list[Flowable]:
     s = styles()
     heading = escape(card.contract_number or "(no contract number)")
     if card.title:
@@ -77,30 +112,36 @@ def _card(card: SupportCard, today: dt.date, fmt: Formatter, width: float) -> Fl
             f"{escape(humanize(card.kind))} · OEM {escape(card.oem or '—')} · reseller "
             f"{escape(card.reseller or 'none (bought direct)')}", s.cell)],
     ]
-    if card.items:
-        covered = "<br/>".join(
-            f"<b>{escape(i.serial_number or '(no serial)')}</b> "
-            + escape(", ".join(x for x in (i.description, i.location,
-                                           f"asset {i.asset_tag}" if i.asset_tag else None)
-                               if x))
-            for i in card.items)
-        rows.append([Paragraph(f"Covers ({len(card.items)})", s.cell_bold),
-                     Paragraph(covered, s.cell)])
+    ruled_until = len(rows) - 1
+    # One row per item, so that a card covering hundreds of serials can break across
+    # pages (a single cell taller than the page cannot be laid out at all).
+    for number, item in enumerate(card.items):
+        label = Paragraph(f"Covers ({len(card.items)})", s.cell_bold) if number == 0 else ""
+        rows.append([label, Paragraph(_item_text(item), s.cell)])
     finished = card.status not in RUNNING
-    table = Table(rows, colWidths=[width * LABEL_SHARE, width * (1 - LABEL_SHARE)])
+    widths = [width * LABEL_SHARE, width * (1 - LABEL_SHARE)]
+    table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("SPAN", (0, 0), (1, 0)),
         ("BACKGROUND", (0, 0), (1, 0), ALERT if finished else ACCENT),
         ("BACKGROUND", (0, 1), (-1, -1), ALERT_FILL if finished else colors.white),
         ("BOX", (0, 0), (-1, -1), 1, ALERT if finished else ACCENT),
-        ("LINEBELOW", (0, 1), (-1, -2), 0.4, RULE),
+        ("LINEBELOW", (0, 1), (-1, ruled_until), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("TEXTCOLOR", (0, 1), (0, -1), MUTED),
+        ("TOPPADDING", (0, ruled_until + 2), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, ruled_until + 1), (-1, -1), 1),
     ]))
-    return KeepTogether([table, Spacer(0, 10)])
+    gap = Spacer(0, 10)
+    if len(card.items) <= KEEP_TOGETHER_ITEMS:
+        return [KeepTogether([table, gap])]
+    # Longer than a page anyway: start here if who-to-call and a few items fit, so the
+    # card splits only within its list of items (whose title bar repeats on each page).
+    _, head_height = Table(rows[:ruled_until + 1], colWidths=widths).wrap(width, PAGE_ROOM)
+    return [CondPageBreak(head_height + 5 * CELL_LEADING), table, gap]
 
 
 def support_story(data: SupportData, fmt: Formatter) -> list[Flowable]:
@@ -116,13 +157,14 @@ def support_story(data: SupportData, fmt: Formatter) -> list[Flowable]:
         story.append(Spacer(0, 6))
     if not data.cards:
         story.append(Paragraph("No agreement to show.", s.body))
-    story += [_card(card, data.today, fmt, width) for card in data.cards]
+    for card in data.cards:
+        story += _card(card, data.today, fmt, width)
     return story
 
 
 def render_support(data: SupportData, output: BinaryIO, fmt: Formatter,
-                   generated: dt.datetime) -> int:
+                   generated: dt.datetime, progress: Progress = NO_PROGRESS) -> int:
     """Writes the support card PDF to ``output``; returns the page count."""
     return render_pdf(output, support_story(data, fmt),
                       title=f"Support card: {data.subject}", fmt=fmt, generated=generated,
-                      wide=WIDE)
+                      wide=WIDE, progress=progress)

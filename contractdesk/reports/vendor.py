@@ -21,6 +21,7 @@ from contractdesk.reports.document import frame_width, render_pdf
 from contractdesk.reports.formatting import Formatter, humanize
 from contractdesk.reports.styles import ALERT, ALERT_FILL, escape, fit, heading, styles
 from contractdesk.reports.tables import Column, column_widths, data_table
+from contractdesk.services.progress import NO_PROGRESS, Progress
 
 WIDE = True
 
@@ -227,8 +228,8 @@ def vendor_story(summary: VendorSummary, fmt: Formatter) -> list[Flowable]:
 
 
 def render_vendor_summary(summary: VendorSummary, output: BinaryIO, fmt: Formatter,
-                          generated: dt.datetime) -> int:
+                          generated: dt.datetime, progress: Progress = NO_PROGRESS) -> int:
     """Writes the vendor summary PDF to ``output``; returns the page count."""
     return render_pdf(output, vendor_story(summary, fmt),
                       title=f"Vendor summary: {summary.name}", fmt=fmt,
-                      generated=generated, wide=WIDE)
+                      generated=generated, wide=WIDE, progress=progress)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
 from decimal import Decimal
 
+import pytest
 from sqlalchemy.orm import Session
 
 from contractdesk.db.database import Database
@@ -13,6 +15,7 @@ from contractdesk.domain.enums import AgreementKind, AgreementStatus
 from contractdesk.reports.data.renewals import RenewalLine, renewals_data
 from contractdesk.reports.formatting import Formatter
 from contractdesk.reports.renewals import action_text, render_renewals
+from contractdesk.services.progress import CallbackProgress, Cancelled
 from tests.conftest import TODAY
 from tests.reports.builders import add_big_vendor, flat, pdf_pages
 
@@ -98,3 +101,19 @@ def test_action_words() -> None:
     assert words(action_text(line("renews", auto=True), EN)) == (
         "Renews automatically on 1 Jan 2025")
     assert words(action_text(line("expires"), EN)).startswith("Ends on 1 Jan 2025")
+
+
+def test_cancel_while_laying_out_stops_the_build(session: Session) -> None:
+    add_big_vendor(session, TODAY, count=60)
+    data = renewals_data(session, TODAY, 365)
+    seen: list[tuple[int, int]] = []
+    cancel = threading.Event()
+
+    def callback(done: int, total: int, _message: str) -> None:
+        seen.append((done, total))
+        cancel.set()  # the user presses Cancel after the first report
+
+    progress = CallbackProgress(callback, cancel, per_second=1e9)
+    with pytest.raises(Cancelled):
+        render_renewals(data, io.BytesIO(), EN, NOW, progress)
+    assert len(seen) == 1 and seen[0][1] > 1

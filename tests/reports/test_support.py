@@ -90,3 +90,21 @@ def test_unknown_serial_and_agreement_name_the_closest(sample_database: Database
             support_for_serial(session, "7HG2KM", TODAY)
         with pytest.raises(NotFoundError, match="No agreement has contract number"):
             support_for_agreement(session, "NOPE", TODAY)
+
+
+def test_card_covering_hundreds_of_items_breaks_across_pages(session: Session) -> None:
+    orgs = add_mueller(session, TODAY)
+    items = [Item(oem=orgs["fujitsu"], description="Thin client FUTRO S9010",
+                  serial_number=f"TC-{n:05d}", location="Filiale Köln") for n in range(300)]
+    session.add(Agreement(contract_number="FLEET-1", kind=AgreementKind.WARRANTY,
+                          oem=orgs["fujitsu"], reseller=orgs["mueller"],
+                          start_date=TODAY - dt.timedelta(days=10),
+                          end_date=TODAY + dt.timedelta(days=700), currency="EUR",
+                          items=items))
+    session.flush()
+    out = io.BytesIO()
+    pages = render_support(support_for_agreement(session, "FLEET-1", TODAY), out, EN, NOW)
+    texts = pdf_pages(out.getvalue())
+    assert pages > 1
+    assert "TC-00000" in texts[0] and "TC-00299" in texts[-1]
+    assert all("FLEET-1" in text for text in texts)  # the card's title repeats
