@@ -19,7 +19,7 @@ from contractdesk.reports.data.vendor import (
 )
 from contractdesk.reports.document import frame_width, render_pdf
 from contractdesk.reports.formatting import Formatter, humanize
-from contractdesk.reports.styles import ALERT, ALERT_FILL, escape, fit, heading, styles
+from contractdesk.reports.styles import ALERT, ALERT_FILL, MUTED, escape, fit, heading, styles
 from contractdesk.reports.tables import Column, column_widths, data_table
 from contractdesk.services.progress import NO_PROGRESS, Progress
 
@@ -44,7 +44,7 @@ def _fact(label: str, value: str, *, alert: bool = False) -> str:
     shown = escape(value) or "not recorded"
     if alert:
         shown = f'<font color="{ALERT.hexval()}"><b>{shown}</b></font>'
-    return f'<font color="#5b6573">{escape(label)}:</font> {shown}'
+    return f'<font color="{MUTED.hexval()}">{escape(label)}:</font> {shown}'
 
 
 def _facts(summary: VendorSummary, fmt: Formatter) -> Flowable:
@@ -132,7 +132,7 @@ def _agreement_rows(lines: Sequence[AgreementLine], fmt: Formatter, widths: Sequ
     extra: list[tuple[object, ...]] = []
     for index, line in enumerate(lines, start=1):
         number = escape(line.contract_number or "—")
-        title = f'<br/><font size="7" color="#5b6573">{escape(line.title)}</font>' \
+        title = f'<br/><font size="7" color="{MUTED.hexval()}">{escape(line.title)}</font>' \
             if line.title else ""
         notice: object = fmt.date(line.notice_deadline)
         if line.notice_overdue:
@@ -209,8 +209,9 @@ def vendor_story(summary: VendorSummary, fmt: Formatter) -> list[Flowable]:
             shares = [(share.provider, len(share.contract_numbers))
                       for share in summary.first_line]
             story.append(Spacer(0, 3))
-            story.append(Paragraph("<b>First-line support</b> for the running agreements "
-                                   "(who takes the first call): " + _counted(shares), s.body))
+            story.append(Paragraph("<b>First-line support</b> (who takes the first call) for "
+                                   "the current and upcoming agreements: " + _counted(shares),
+                                   s.body))
     else:
         story.append(Paragraph("No agreements recorded.", s.body))
 

@@ -188,7 +188,7 @@ def _spend(purchases: list[Purchase], agreements: list[Agreement]) -> tuple[Spen
 
 def _first_line(agreements: list[Agreement], renewed: set[int], today: dt.date,
                 ) -> tuple[FirstLineShare, ...]:
-    """Who takes the first call for the agreements still running."""
+    """Who takes the first call for the agreements not yet finished (running or upcoming)."""
     shares: dict[str, list[str]] = defaultdict(list)
     for agreement in agreements:
         if status_of(agreement, today, renewed) in FINISHED:
