@@ -61,7 +61,8 @@ def register(commands: Subparsers, add_db: AddDbOption) -> None:
 
     support = kinds.add_parser("support", help="who to call and what to quote")
     which = support.add_mutually_exclusive_group(required=True)
-    which.add_argument("--serial", metavar="SN", help="the item with this serial number")
+    which.add_argument("--serial", metavar="SN",
+                       help="the item with this serial number (or asset tag)")
     which.add_argument("--agreement", metavar="NO", help="the agreement with this number")
     which.add_argument("--all", action="store_true", help="every running agreement")
     common(support)
