@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import BinaryIO
 
 from reportlab.lib import colors
@@ -40,8 +39,10 @@ def action_text(line: RenewalLine, fmt: Formatter) -> str:
     return f"Ends on {end}:\nrenew or replace"
 
 
-def _totals_text(totals: dict[str, Decimal], fmt: Formatter) -> str:
-    return "   ".join(fmt.money(amount, currency) for currency, amount in totals.items())
+def _total_row(label: str, currency: str, amount: str) -> list[object]:
+    row: list[object] = [""] * len(COLUMNS)
+    row[LABEL_COLUMN], row[CURRENCY_COLUMN], row[-1] = label, currency, amount
+    return row
 
 
 def _month_table(month: RenewalMonth, fmt: Formatter, width: float) -> Flowable:
@@ -63,13 +64,12 @@ def _month_table(month: RenewalMonth, fmt: Formatter, width: float) -> Flowable:
             fit(agreement, widths[2]), fit(humanize(line.kind), widths[3]),
             fit(line.oem, widths[4]), fit(line.reseller, widths[5]), fit(cost, widths[6])])
     first_total = len(rows) + 1
+    label = f"Total {fmt.month(month.month)}"
     for currency, amount in month.totals.items():
-        total_row: list[object] = [""] * len(COLUMNS)
-        if len(rows) + 1 == first_total:
-            total_row[LABEL_COLUMN] = f"Total {fmt.month(month.month)}"
-        total_row[CURRENCY_COLUMN] = currency
-        total_row[-1] = fmt.money(amount, currency)
-        rows.append(total_row)
+        rows.append(_total_row(label if len(rows) + 1 == first_total else "", currency,
+                               fmt.money(amount, currency)))
+    if not month.totals:
+        rows.append(_total_row(label, "", "no cost recorded"))
     extra += [
         ("FONT", (0, first_total), (-1, -1), s.cell_bold.fontName),
         ("LINEABOVE", (0, first_total), (-1, first_total), 0.8, ACCENT),
@@ -106,6 +106,9 @@ def renewals_story(data: RenewalsData, fmt: Formatter) -> list[Flowable]:
         story += heading(fmt.month(month.month))
         story.append(_month_table(month, fmt, width))
     story += heading("Total for the whole window")
+    if not data.totals:
+        story.append(Paragraph("No costs recorded.", s.body))
+        return story
     story.append(data_table(
         (Column("Currency", 20), Column("Total", 35, right=True)),
         [[currency, fmt.money(amount, currency)] for currency, amount in data.totals.items()],

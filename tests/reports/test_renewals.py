@@ -11,13 +11,14 @@ import pytest
 from sqlalchemy.orm import Session
 
 from contractdesk.db.database import Database
-from contractdesk.domain.enums import AgreementKind, AgreementStatus
+from contractdesk.db.models import Agreement
+from contractdesk.domain.enums import AgreementKind, AgreementStatus, OrgRole
 from contractdesk.reports.data.renewals import RenewalLine, renewals_data
 from contractdesk.reports.formatting import Formatter
 from contractdesk.reports.renewals import action_text, render_renewals
 from contractdesk.services.progress import CallbackProgress, Cancelled
 from tests.conftest import TODAY
-from tests.reports.builders import add_big_vendor, flat, pdf_pages
+from tests.reports.builders import add_big_vendor, flat, org, pdf_pages
 
 NOW = dt.datetime(2026, 11, 25, 9, 30)
 EN = Formatter.for_locale("en_GB")
@@ -117,3 +118,17 @@ def test_cancel_while_laying_out_stops_the_build(session: Session) -> None:
     with pytest.raises(Cancelled):
         render_renewals(data, io.BytesIO(), EN, NOW, progress)
     assert len(seen) == 1 and seen[0][1] > 1
+
+
+def test_month_without_any_cost_recorded(session: Session) -> None:
+    fujitsu = org(session, "Fujitsu", OrgRole.OEM)
+    session.add(Agreement(contract_number="NO-COST-1", oem=fujitsu, currency="EUR",
+                          start_date=TODAY - dt.timedelta(days=300),
+                          end_date=TODAY + dt.timedelta(days=10)))
+    session.flush()
+    data = renewals_data(session, TODAY, 30)
+    assert data.months[0].totals == {} and data.totals == {}
+    out = io.BytesIO()
+    render_renewals(data, out, EN, NOW)
+    text = flat(pdf_pages(out.getvalue()))
+    assert "NO-COST-1" in text and "no cost recorded" in text

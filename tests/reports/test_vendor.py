@@ -11,12 +11,20 @@ import pytest
 from sqlalchemy.orm import Session
 
 from contractdesk.db.database import Database
+from contractdesk.domain.enums import OrgRole
 from contractdesk.errors import NotFoundError
 from contractdesk.reports.data.vendor import vendor_summary
 from contractdesk.reports.formatting import Formatter
 from contractdesk.reports.vendor import render_vendor_summary
 from tests.conftest import TODAY
-from tests.reports.builders import MUELLER, add_big_vendor, add_mueller, flat, pdf_pages
+from tests.reports.builders import (
+    MUELLER,
+    add_big_vendor,
+    add_mueller,
+    flat,
+    org,
+    pdf_pages,
+)
 
 NOW = dt.datetime(2026, 11, 25, 9, 30)
 
@@ -100,3 +108,11 @@ def test_unknown_vendor_names_the_closest(sample_database: Database) -> None:
     with (sample_database.session("cli") as session,
           pytest.raises(NotFoundError, match=r"Did you mean: .*Softcat")):
         vendor_summary(session, "Sofcat", TODAY)
+
+
+def test_vendor_with_nothing_recorded(session: Session) -> None:
+    org(session, "Newcomer Ltd", OrgRole.RESELLER)
+    session.flush()
+    pages, texts = render(session, "newcomer ltd")
+    assert pages == 1
+    assert "No agreements recorded." in texts[0] and "No spend recorded." in texts[0]
