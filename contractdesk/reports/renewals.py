@@ -12,7 +12,7 @@ from reportlab.platypus.flowables import Flowable
 from contractdesk.reports.data.renewals import RenewalLine, RenewalMonth, RenewalsData
 from contractdesk.reports.document import frame_width, render_pdf
 from contractdesk.reports.formatting import Formatter, humanize
-from contractdesk.reports.styles import ACCENT, ALERT, ALERT_FILL, fit, heading, styles
+from contractdesk.reports.styles import ACCENT, ALERT, ALERT_FILL, escape, fit, heading, styles
 from contractdesk.reports.tables import Column, column_widths, data_table
 from contractdesk.services.progress import NO_PROGRESS, Progress
 
@@ -91,6 +91,13 @@ def _summary(data: RenewalsData, fmt: Formatter) -> Paragraph:
         text += (f' <font color="{ALERT.hexval()}"><b>{data.overdue_count} notice '
                  f"deadline{'s' if data.overdue_count != 1 else ''} already passed while "
                  "the term still runs.</b></font>")
+    if data.totals:
+        amounts = " · ".join(f"<b>{escape(fmt.money(amount, currency))}</b>"
+                             for currency, amount in data.totals.items())
+        text += (f"<br/>Total cost in the window: {amounts} (per currency, never added "
+                 "across currencies).")
+    elif data.months:
+        text += "<br/>No costs recorded for these agreements."
     return Paragraph(text, s.subtitle)
 
 
@@ -105,16 +112,6 @@ def renewals_story(data: RenewalsData, fmt: Formatter) -> list[Flowable]:
     for month in data.months:
         story += heading(fmt.month(month.month))
         story.append(_month_table(month, fmt, width))
-    story += heading("Total for the whole window")
-    if not data.totals:
-        story.append(Paragraph("No costs recorded.", s.body))
-        return story
-    story.append(data_table(
-        (Column("Currency", 20), Column("Total", 35, right=True)),
-        [[currency, fmt.money(amount, currency)] for currency, amount in data.totals.items()],
-        width * 55 / sum(c.share for c in COLUMNS)))
-    story.append(Paragraph("Totals are per currency and never added across currencies.",
-                           s.note))
     return story
 
 
