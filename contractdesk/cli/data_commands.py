@@ -75,9 +75,10 @@ def renewal_json(entry: RenewalEntry) -> dict[str, Any]:
         "action": entry.action,
         "due": entry.due,
         "overdue": entry.overdue,
-        "notice_deadline": agreement.notice_deadline,
-        "end_date": agreement.end_date,
+        "notice_deadline": entry.notice_deadline,
+        "end_date": entry.end_date,
         "auto_renew": agreement.auto_renew,
+        "rolled_over": entry.rolled_over,
         "status": entry.status.value,
         "cost": agreement.cost,
         "currency": agreement.currency,
@@ -108,8 +109,9 @@ def run_renewals(args: argparse.Namespace) -> int:
             a = entry.agreement
             flag = "OVERDUE " if entry.overdue else ""
             parties = " / ".join(o.name for o in (a.oem, a.reseller) if o is not None)
+            rolled = f"  (auto-renewed {entry.rolled_over}x)" if entry.rolled_over else ""
             print(f"{entry.due.isoformat()}  {flag}{ACTION_WORDS[entry.action]:<15} "
-                  f"{a.contract_number or a.title:<20} {parties}")
+                  f"{a.contract_number or a.title:<20} {parties}{rolled}")
         if args.ics:
             print(f"Calendar written to {Path(args.ics)}")
     return 0

@@ -300,3 +300,6 @@ class Change(Base):
     # The history tab asks "what happened to this record".
     __table_args__ = (Index("ix_change_entity", "entity", "entity_id"),)
 
+
+
+from contractdesk.db import reminders as _reminders  # noqa: E402,F401  (workflow tables)
