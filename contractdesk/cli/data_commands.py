@@ -19,7 +19,7 @@ from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.exporting.dispatch import export_to
 from contractdesk.exporting.records import json_value
 from contractdesk.exporting.safe_write import atomic_writer
-from contractdesk.services.calendar import build_calendar
+from contractdesk.services.calendar import calendar_for
 from contractdesk.services.renewals import RenewalEntry, renewals
 from contractdesk.services.sample import fill_sample
 
@@ -98,7 +98,7 @@ def run_renewals(args: argparse.Namespace) -> int:
         if args.ics:
             target = output_path(args.ics)
             with atomic_writer(target, "wb") as handle:
-                handle.write(build_calendar(entries))
+                handle.write(calendar_for(session, entries))
         if args.json:
             print_json({"today": day.isoformat(), "within_days": args.within,
                         "renewals": [renewal_json(e) for e in entries]})
