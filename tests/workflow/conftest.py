@@ -5,15 +5,35 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
 
+from contractdesk.db.backup import copy_database
+from contractdesk.db.database import open_database
 from contractdesk.db.models import Agreement, Contact, Item, Organization
 from contractdesk.domain.enums import FirstLine, OrgRole
 
 MakeAgreement = Callable[..., Agreement]
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database at the newest schema, migrated once for all these tests."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    open_database(path).close()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, migrated_template: Path) -> Path:
+    """Overrides the shared fixture: a copy of the template instead of a fresh migration
+    per test (the migrations themselves are tested where the database is opened)."""
+    path = tmp_path / "test.sqlite3"
+    copy_database(migrated_template, path)
+    return path
 
 
 @pytest.fixture
