@@ -5,9 +5,17 @@ from __future__ import annotations
 import argparse
 
 from contractdesk import __version__
-from contractdesk.cli import data_commands, db_commands, gui_command, import_command, report_command
+from contractdesk.cli import (
+    data_commands,
+    db_commands,
+    gui_command,
+    import_command,
+    report_command,
+    workflow_command,
+)
 
-COMMAND_MODULES = (gui_command, import_command, data_commands, report_command, db_commands)
+COMMAND_MODULES = (gui_command, import_command, data_commands, report_command, db_commands,
+                   workflow_command)
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
