@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -39,8 +40,11 @@ def current_term(agreement: Agreement, today: dt.date, renewed: set[int]
         return None
     if (agreement.auto_renew and not agreement.cancelled and agreement.id not in renewed
             and agreement.end_date < today):
-        return effective_term(agreement.start_date, agreement.end_date,
-                              agreement.renewal_term, today)
+        # An unreadable renewal term (validation keeps them out; a bulk path might
+        # not) leaves the recorded dates standing rather than breaking every list.
+        with suppress(ValueError):
+            return effective_term(agreement.start_date, agreement.end_date,
+                                  agreement.renewal_term, today)
     return EffectiveTerm(agreement.start_date, agreement.end_date, 0)
 
 

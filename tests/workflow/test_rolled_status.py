@@ -53,3 +53,10 @@ def test_export_statuses_follow_the_rolled_term(
     assert rows["ROLL"]["status"] == "expiring"
     assert rows["ROLL"]["end_date"] == "2025-12-10"  # the recorded field is unchanged
     assert rows["GONE"]["status"] == "expired"
+
+
+def test_unreadable_renewal_term_leaves_the_recorded_dates(
+        session: Session, make_agreement: MakeAgreement) -> None:
+    broken = make_agreement(auto_renew=True, end_date=dt.date(2025, 6, 30))
+    broken.renewal_term = "every year"  # as a bulk path that skips validation could
+    assert statuses(session, [broken], TODAY)[broken.id] == AgreementStatus.EXPIRED
