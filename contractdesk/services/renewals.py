@@ -86,7 +86,7 @@ def renewals(session: Session, today: dt.date, within_days: int = DEFAULT_REMIND
     most urgent line on the page, not something to hide."""
     horizon = today + dt.timedelta(days=within_days)
     entries: list[RenewalEntry] = []
-    for agreement, term in open_terms(session, today):
+    for agreement, term in open_terms(session, today, with_details=True):
         action, due = next_action(agreement, term)
         if due > horizon:
             continue
@@ -109,16 +109,22 @@ def next_action(agreement: Agreement, term: EffectiveTerm) -> tuple[str, dt.date
     return ("renews" if agreement.auto_renew else "expires"), term.end_date
 
 
-def open_terms(session: Session, today: dt.date
+def open_terms(session: Session, today: dt.date, *, with_details: bool = False
                ) -> list[tuple[Agreement, EffectiveTerm]]:
     """Agreements still running today (rolled forward where they auto-renew) that are
-    neither cancelled nor renewed: the ones someone may still have to act on."""
+    neither cancelled nor renewed: the ones someone may still have to act on.
+
+    ``with_details`` also loads covered items and support contacts, for lists and
+    calendars that show serial numbers and who to call.
+    """
+    loads = [selectinload(Agreement.oem), selectinload(Agreement.reseller)]
+    if with_details:
+        loads += [selectinload(Agreement.items), selectinload(Agreement.support_contact)]
     candidates: Sequence[Agreement] = session.scalars(
         select(Agreement)
         .where(Agreement.cancelled.is_(False), Agreement.end_date.is_not(None),
                or_(Agreement.end_date >= today, Agreement.auto_renew.is_(True)))
-        .options(selectinload(Agreement.oem), selectinload(Agreement.reseller),
-                 selectinload(Agreement.items))
+        .options(*loads)
     ).all()
     renewed = renewed_ids(session)
     running: list[tuple[Agreement, EffectiveTerm]] = []
