@@ -1,5 +1,5 @@
 """The renewal workflow on the command line: ``renew``, ``notice``, ``co-term``, ``terms``,
-``reminders``, ``ack``, ``snooze``, ``attach`` and ``documents``.
+``reminders``, ``lead-times``, ``ack``, ``snooze``, ``attach`` and ``documents``.
 
 Agreements are named by contract number; ``--oem`` picks one when several OEMs use the
 same number. ``--json`` output is part of the documented contract.
@@ -24,12 +24,25 @@ from contractdesk.cli.common import (
 )
 from contractdesk.db.models import Agreement, Document
 from contractdesk.domain.money import parse_decimal
-from contractdesk.domain.reminders import DEFAULT_LEAD_TIMES, NoticeMethod, parse_lead_times
+from contractdesk.domain.reminders import (
+    DEFAULT_LEAD_TIMES,
+    NoticeMethod,
+    format_lead_times,
+    parse_lead_times,
+)
 from contractdesk.exporting.records import json_value
 from contractdesk.services.documents import attach, default_store, documents_of
 from contractdesk.services.lookup import require_agreement, require_purchase
 from contractdesk.services.organizations import require_organization
-from contractdesk.services.reminders import DueReminder, acknowledge, due_reminders, snooze
+from contractdesk.services.reminders import (
+    DueReminder,
+    acknowledge,
+    due_reminders,
+    lead_times_of,
+    own_lead_times,
+    set_lead_times,
+    snooze,
+)
 from contractdesk.services.renewal_workflow import (
     PriceChange,
     co_term,
@@ -114,6 +127,15 @@ def register(commands: Subparsers, add_db: AddDbOption) -> None:
                            help="default stages in days before the deadline "
                                 "(default 90,60,30,7)")
     reminders.add_argument("--json", action="store_true", help="machine-readable output")
+
+    lead = add("lead-times", "show or set an agreement's own reminder stages",
+               run_lead_times)
+    _agreement_arguments(lead)
+    choice = lead.add_mutually_exclusive_group()
+    choice.add_argument("--set", type=cli_lead_times, metavar="DAYS",
+                        help="days before the deadline, e.g. 60,14")
+    choice.add_argument("--default", action="store_true",
+                        help="go back to the default stages")
 
     ack = add("ack", "mark an agreement's reminder handled", run_ack)
     _agreement_arguments(ack)
@@ -276,6 +298,19 @@ def run_reminders(args: argparse.Namespace) -> int:
             print(f"{reminder.deadline.isoformat()}  {flag}{ACTIONS[reminder.action]:<15} "
                   f"{a.contract_number or a.title:<20} {reminder.days_left(day):>4} days "
                   f"[{reminder.stage_days}-day reminder]{rolled}")
+    return 0
+
+
+def run_lead_times(args: argparse.Namespace) -> int:
+    database = open_from_args(args)
+    with database.transaction("cli") as session:
+        agreement = _agreement(session, args)
+        if args.set is not None or args.default:
+            set_lead_times(session, agreement, None if args.default else args.set)
+        own = own_lead_times(session, agreement) is not None
+        stages = format_lead_times(lead_times_of(session, agreement))
+        print(f"{agreement}: reminders {stages} days before the deadline"
+              + ("" if own else " (the default)"))
     return 0
 
 

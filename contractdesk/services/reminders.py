@@ -66,10 +66,15 @@ def lead_time_overrides(session: Session) -> dict[int, tuple[int, ...]]:
             for row in session.scalars(select(LeadTimeOverride))}
 
 
+def own_lead_times(session: Session, agreement: Agreement) -> tuple[int, ...] | None:
+    """The agreement's own lead times, or None where it follows the default."""
+    row = session.get(LeadTimeOverride, agreement.id)
+    return parse_lead_times(row.lead_days) if row is not None else None
+
+
 def lead_times_of(session: Session, agreement: Agreement,
                   default: Sequence[int] = DEFAULT_LEAD_TIMES) -> tuple[int, ...]:
-    row = session.get(LeadTimeOverride, agreement.id)
-    return parse_lead_times(row.lead_days) if row is not None else tuple(default)
+    return own_lead_times(session, agreement) or tuple(default)
 
 
 def set_lead_times(session: Session, agreement: Agreement,

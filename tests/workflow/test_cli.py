@@ -64,6 +64,18 @@ def test_ack_and_snooze_take_reminders_off_the_list(run: Any) -> None:
     assert "MS-EA-2024" in numbers
 
 
+def test_lead_times_per_agreement(run: Any) -> None:
+    code, out, _ = run("lead-times", "MS-EA-2024")
+    assert code == 0 and "90,60,30,7 days before the deadline (the default)" in out
+    code, out, _ = run("lead-times", "MS-EA-2024", "--set", "3 1")
+    assert code == 0 and "3,1 days" in out and "default" not in out
+    # the notice deadline is 5 days away: the default 7-day stage was due, 3 is not yet
+    assert "MS-EA-2024" not in [r["contract_number"]
+                                for r in run_json(run, "reminders")["reminders"]]
+    code, out, _ = run("lead-times", "MS-EA-2024", "--default")
+    assert "(the default)" in out
+
+
 def test_custom_default_lead_times(run: Any) -> None:
     document = run_json(run, "reminders", "--lead-times", "14,3")
     assert document["lead_times"] == [14, 3]

@@ -10,11 +10,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Agreement, Change, Contact, Item
-from contractdesk.db.reminders import NoticeRecord
+from contractdesk.db.reminders import LeadTimeOverride, NoticeRecord, ReminderState
 from contractdesk.domain.enums import AgreementStatus
 from contractdesk.domain.reminders import NoticeMethod
 from contractdesk.errors import ConflictError, ValidationError
-from contractdesk.services.reminders import due_reminders, lead_times_of, set_lead_times
+from contractdesk.services import records
+from contractdesk.services.reminders import (
+    acknowledge,
+    due_reminders,
+    lead_times_of,
+    set_lead_times,
+)
 from contractdesk.services.renewal_workflow import (
     PriceChange,
     co_term,
@@ -190,3 +196,15 @@ def test_term_chain_lists_every_term_with_year_on_year_cost(
     assert [(row.change.amount, row.change.percent) for row in chain[1:]
             if row.change is not None] == [(Decimal("100.00"), Decimal("10.0")),
                                            (Decimal("-110.00"), Decimal("-10.0"))]
+
+
+def test_deleting_an_agreement_takes_its_workflow_records_along(
+        session: Session, make_agreement: MakeAgreement) -> None:
+    agreement = make_agreement(notice_period="P90D")
+    set_lead_times(session, agreement, [30])
+    acknowledge(session, agreement, dt.date(2026, 9, 5))
+    give_notice(session, agreement, dt.date(2026, 9, 6), "x", "email",
+                today=dt.date(2026, 9, 6))
+    records.delete(session, agreement)
+    for model in (NoticeRecord, ReminderState, LeadTimeOverride):
+        assert session.scalars(select(model)).all() == []
