@@ -301,5 +301,4 @@ class Change(Base):
     __table_args__ = (Index("ix_change_entity", "entity", "entity_id"),)
 
 
-
 from contractdesk.db import reminders as _reminders  # noqa: E402,F401  (workflow tables)
