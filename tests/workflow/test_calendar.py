@@ -9,6 +9,7 @@ from icalendar import Calendar
 from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Contact
+from contractdesk.domain.enums import FirstLine
 from contractdesk.services.calendar import calendar_for
 from contractdesk.services.reminders import set_lead_times
 from contractdesk.services.renewals import renewals
@@ -79,3 +80,11 @@ def test_a_rolled_auto_renewal_moves_its_events_under_the_same_uids(
                                       (dt.date(2026, 12, 31), dt.date(2027, 12, 31))]
     (end,) = [e for e in after.values() if "renews" in str(e["summary"])]
     assert "Renewed automatically 1 time(s) since 2026-12-31" in str(end["description"])
+
+
+def test_who_to_call_falls_back_to_the_oems_phone(
+        session: Session, make_agreement: MakeAgreement) -> None:
+    make_agreement(contract_number="OEM-1", notice_period=None,
+                   first_line_support=FirstLine.OEM, end_date=dt.date(2027, 1, 31))
+    (event,) = events(session).values()
+    assert "Call: Cisco (oem) — +49 811 0" in str(event["description"])
