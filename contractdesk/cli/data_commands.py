@@ -19,7 +19,7 @@ from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.exporting.dispatch import export_to
 from contractdesk.exporting.records import json_value
 from contractdesk.exporting.safe_write import atomic_writer
-from contractdesk.services.calendar import build_calendar
+from contractdesk.services.calendar import calendar_for
 from contractdesk.services.governance import review_due_json, reviews_due
 from contractdesk.services.renewals import RenewalEntry, renewals
 from contractdesk.services.sample import fill_sample
@@ -76,9 +76,10 @@ def renewal_json(entry: RenewalEntry) -> dict[str, Any]:
         "action": entry.action,
         "due": entry.due,
         "overdue": entry.overdue,
-        "notice_deadline": agreement.notice_deadline,
-        "end_date": agreement.end_date,
+        "notice_deadline": entry.notice_deadline,
+        "end_date": entry.end_date,
         "auto_renew": agreement.auto_renew,
+        "rolled_over": entry.rolled_over,
         "status": entry.status.value,
         "cost": agreement.cost,
         "currency": agreement.currency,
@@ -98,7 +99,7 @@ def run_renewals(args: argparse.Namespace) -> int:
         if args.ics:
             target = output_path(args.ics)
             with atomic_writer(target, "wb") as handle:
-                handle.write(build_calendar(entries))
+                handle.write(calendar_for(session, entries))
         if args.json:
             print_json({"today": day.isoformat(), "within_days": args.within,
                         "renewals": [renewal_json(e) for e in entries],
@@ -111,8 +112,9 @@ def run_renewals(args: argparse.Namespace) -> int:
             a = entry.agreement
             flag = "OVERDUE " if entry.overdue else ""
             parties = " / ".join(o.name for o in (a.oem, a.reseller) if o is not None)
+            rolled = f"  (auto-renewed {entry.rolled_over}x)" if entry.rolled_over else ""
             print(f"{entry.due.isoformat()}  {flag}{ACTION_WORDS[entry.action]:<15} "
-                  f"{a.contract_number or a.title:<20} {parties}")
+                  f"{a.contract_number or a.title:<20} {parties}{rolled}")
         if args.ics:
             print(f"Calendar written to {Path(args.ics)}")
     return 0

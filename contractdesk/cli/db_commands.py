@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
 from sqlalchemy import text
 
@@ -21,18 +22,24 @@ from contractdesk.db.restore import restore_from
 from contractdesk.errors import UserError
 from contractdesk.exporting.json_export import write_json
 from contractdesk.paths import data_dir
+from contractdesk.services.backup_archive import is_archive, restore_archive, write_archive
+from contractdesk.services.documents import default_store
 
 
 def register(commands: Subparsers, add_db: AddDbOption) -> None:
-    backup = commands.add_parser("backup", help="copy the database to a backup file")
+    backup = commands.add_parser("backup", help="copy the database (and documents) to a "
+                                                "backup file")
     add_db(backup)
     backup.add_argument("-o", "--output", metavar="FILE",
-                        help="backup file (default: a timestamped file in backups/)")
+                        help="FILE.zip: database and attached documents; any other name "
+                             "(FILE.sqlite3): the database alone (default: a timestamped "
+                             ".zip in backups/)")
     backup.set_defaults(handler=run_backup)
 
     restore = commands.add_parser("restore", help="replace the database with a backup")
     add_db(restore)
-    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("file", metavar="FILE",
+                         help="a .zip backup (database and documents) or a database file")
     restore.set_defaults(handler=run_restore)
 
     check = commands.add_parser("check", help="check the database's integrity and schema")
@@ -48,12 +55,19 @@ def run_backup(args: argparse.Namespace) -> int:
     database.close()
     if args.output:
         target = output_path(args.output)
-        copy_database(path, target)
     else:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = backups_dir(path) / f"manual-{stamp}.sqlite3"
+        target = backups_dir(path) / f"manual-{stamp}.zip"
+        target.parent.mkdir(parents=True, exist_ok=True)
+    if not is_archive(target):
         copy_database(path, target)
-    print(f"Backed up to {target}")
+        print(f"Backed up the database (without documents) to {target}")
+        return 0
+    summary = write_archive(path, target, default_store())
+    print(f"Backed up the database and {summary.documents} documents to {target}")
+    if summary.missing:
+        print(f"Warning: {len(summary.missing)} documents were already missing from "
+              f"{default_store().root} and are not in the backup.", file=sys.stderr)
     return 0
 
 
@@ -62,6 +76,9 @@ def _backup_server(database: Database, output: str | None) -> int:
     ``contractdesk import`` reads back into an empty database."""
     if output:
         target = output_path(output)
+        if target.suffix.lower() != ".json":
+            raise UserError(f"{database.describe()} is a database server: its backup is a "
+                            "JSON export, so give a file name ending in .json.")
     else:
         folder = data_dir() / "backups"
         folder.mkdir(parents=True, exist_ok=True)
@@ -79,8 +96,13 @@ def run_restore(args: argparse.Namespace) -> int:
     path = require_sqlite(database, "restore")
     database.close()
     safety = automatic_backup(path, "before-restore")
-    restore_from(source, path)
-    print(f"Restored {path} from {source} (the previous database is in {safety})")
+    if is_archive(source):
+        summary = restore_archive(source, path, default_store())
+        restored = f"and {summary.documents} documents "
+    else:
+        restore_from(source, path)
+        restored = ""
+    print(f"Restored {path} {restored}from {source} (the previous database is in {safety})")
     return 0
 
 

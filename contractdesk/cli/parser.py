@@ -12,10 +12,11 @@ from contractdesk.cli import (
     gui_command,
     import_command,
     report_command,
+    workflow_command,
 )
 
 COMMAND_MODULES = (gui_command, import_command, data_commands, report_command, db_commands,
-                   governance_command)
+                   governance_command, workflow_command)
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:

@@ -303,4 +303,5 @@ class Change(Base):
 
 
 
-from contractdesk.db import governance  # noqa: E402, F401  (its tables join Base.metadata)
+# The other record modules add their tables to Base.metadata on import.
+from contractdesk.db import governance, reminders  # noqa: E402, F401

@@ -2,19 +2,26 @@
 
 Status needs one fact from outside the row (was this agreement renewed by another?),
 fetched once per query as a set of ids rather than per agreement.
+
+An auto-renewing agreement whose end passed without notice (not cancelled, not renewed
+by a recorded successor) is judged by its rolled-forward term (see
+:mod:`contractdesk.domain.rollover`), and every entry says how often it rolled.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from contractdesk.db.models import Agreement
+from contractdesk.domain.durations import notice_deadline
 from contractdesk.domain.enums import AgreementStatus
+from contractdesk.domain.rollover import EffectiveTerm, effective_term
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS, Term, derive_status
 
 
@@ -24,11 +31,31 @@ def renewed_ids(session: Session) -> set[int]:
         Agreement.renewal_of_id.is_not(None))).all())  # type: ignore[arg-type]
 
 
+def current_term(agreement: Agreement, today: dt.date, renewed: set[int]
+                 ) -> EffectiveTerm | None:
+    """The term running on ``today``: the recorded one, or for an auto-renewing
+    agreement past its end without notice or a recorded renewal, the rolled-forward one.
+    None without an end date."""
+    if agreement.end_date is None:
+        return None
+    if (agreement.auto_renew and not agreement.cancelled and agreement.id not in renewed
+            and agreement.end_date < today):
+        # An unreadable renewal term (validation keeps them out; a bulk path might
+        # not) leaves the recorded dates standing rather than breaking every list.
+        with suppress(ValueError):
+            return effective_term(agreement.start_date, agreement.end_date,
+                                  agreement.renewal_term, today)
+    return EffectiveTerm(agreement.start_date, agreement.end_date, 0)
+
+
 def status_of(agreement: Agreement, today: dt.date, renewed: set[int],
               window_days: int = DEFAULT_REMINDER_DAYS) -> AgreementStatus:
-    term = Term(start_date=agreement.start_date, end_date=agreement.end_date,
-                notice_deadline=agreement.notice_deadline, cancelled=agreement.cancelled,
-                renewed=agreement.id in renewed)
+    running = current_term(agreement, today, renewed)
+    start = running.start_date if running else agreement.start_date
+    end = running.end_date if running else None
+    term = Term(start_date=start, end_date=end,
+                notice_deadline=notice_deadline(end, agreement.notice_period),
+                cancelled=agreement.cancelled, renewed=agreement.id in renewed)
     return derive_status(term, today, window_days)
 
 
@@ -47,6 +74,9 @@ class RenewalEntry:
     action: str  # "give_notice", "renews", "expires"
     due: dt.date  # the notice deadline, or the end where no notice applies
     overdue: bool  # notice deadline passed while the term still runs
+    end_date: dt.date  # of the current term: rolled forward when rolled_over > 0
+    notice_deadline: dt.date | None  # of the current term
+    rolled_over: int = 0  # automatic renewals since the recorded end date
 
 
 def renewals(session: Session, today: dt.date, within_days: int = DEFAULT_REMINDER_DAYS,
@@ -55,26 +85,53 @@ def renewals(session: Session, today: dt.date, within_days: int = DEFAULT_REMIND
     deadline first. Overdue notice deadlines of running terms are included: they are the
     most urgent line on the page, not something to hide."""
     horizon = today + dt.timedelta(days=within_days)
+    entries: list[RenewalEntry] = []
+    for agreement, term in open_terms(session, today, with_details=True):
+        action, due = next_action(agreement, term)
+        if due > horizon:
+            continue
+        status = status_of(agreement, today, set(), within_days)  # renewed ones left out
+        entries.append(RenewalEntry(agreement, status, action, due, overdue=due < today,
+                                    end_date=term.end_date,
+                                    notice_deadline=notice_deadline(
+                                        term.end_date, agreement.notice_period),
+                                    rolled_over=term.rolled_over))
+    entries.sort(key=lambda e: (e.due, e.agreement.contract_number or ""))
+    return entries
+
+
+def next_action(agreement: Agreement, term: EffectiveTerm) -> tuple[str, dt.date]:
+    """What must happen next in ``term`` and by when: give notice by the notice
+    deadline, or (no notice period) the agreement renews or expires at its end."""
+    deadline = notice_deadline(term.end_date, agreement.notice_period)
+    if deadline is not None:
+        return "give_notice", deadline
+    return ("renews" if agreement.auto_renew else "expires"), term.end_date
+
+
+def open_terms(session: Session, today: dt.date, *, with_details: bool = False
+               ) -> list[tuple[Agreement, EffectiveTerm]]:
+    """Agreements still running today (rolled forward where they auto-renew) that are
+    neither cancelled nor renewed: the ones someone may still have to act on.
+
+    ``with_details`` also loads covered items and support contacts, for lists and
+    calendars that show serial numbers and who to call.
+    """
+    loads = [selectinload(Agreement.oem), selectinload(Agreement.reseller)]
+    if with_details:
+        loads += [selectinload(Agreement.items), selectinload(Agreement.support_contact)]
     candidates: Sequence[Agreement] = session.scalars(
         select(Agreement)
         .where(Agreement.cancelled.is_(False), Agreement.end_date.is_not(None),
-               Agreement.end_date >= today)
-        .options(selectinload(Agreement.oem), selectinload(Agreement.reseller),
-                 selectinload(Agreement.items))
+               or_(Agreement.end_date >= today, Agreement.auto_renew.is_(True)))
+        .options(*loads)
     ).all()
     renewed = renewed_ids(session)
-    entries: list[RenewalEntry] = []
+    running: list[tuple[Agreement, EffectiveTerm]] = []
     for agreement in candidates:
-        if agreement.id in renewed or agreement.end_date is None:
+        if agreement.id in renewed:
             continue
-        deadline = agreement.notice_deadline
-        status = status_of(agreement, today, renewed, within_days)
-        if deadline is not None and deadline <= horizon:
-            entries.append(RenewalEntry(agreement, status, "give_notice", deadline,
-                                        overdue=deadline < today))
-        elif agreement.end_date <= horizon:
-            action = "renews" if agreement.auto_renew else "expires"
-            entries.append(RenewalEntry(agreement, status, action, agreement.end_date,
-                                        overdue=False))
-    entries.sort(key=lambda e: (e.due, e.agreement.contract_number or ""))
-    return entries
+        term = current_term(agreement, today, renewed)
+        if term is not None and term.end_date >= today:
+            running.append((agreement, term))
+    return running

@@ -1,0 +1,62 @@
+"""Rolled auto-renewals in the renewals list, the derived status and the export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from contractdesk.domain.enums import AgreementStatus
+from contractdesk.exporting.json_export import write_json
+from contractdesk.services.renewals import renewals, statuses
+from tests.workflow.conftest import MakeAgreement
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def test_rolled_agreement_is_listed_with_its_current_term_and_rollovers(
+        session: Session, make_agreement: MakeAgreement) -> None:
+    rolled = make_agreement(start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 12, 31),
+                            auto_renew=True, renewal_term="P1Y", notice_period="P3M")
+    (entry,) = renewals(session, TODAY)
+    assert entry.agreement is rolled
+    assert (entry.rolled_over, entry.end_date, entry.notice_deadline, entry.action,
+            entry.overdue) == (2, dt.date(2026, 12, 31), dt.date(2026, 9, 30),
+                               "give_notice", True)
+    # the shared status rule: notice deadline passed, end within the window
+    assert entry.status == AgreementStatus.EXPIRING
+
+
+def test_status_of_rolled_lapsed_and_plain_agreements(
+        session: Session, make_agreement: MakeAgreement) -> None:
+    past = {"start_date": dt.date(2024, 1, 1), "end_date": dt.date(2025, 6, 30)}
+    rolled = make_agreement(auto_renew=True, **past)
+    lapsed = make_agreement(auto_renew=False, **past)
+    cancelled = make_agreement(auto_renew=True, cancelled=True, **past)
+    found = statuses(session, [rolled, lapsed, cancelled], TODAY)
+    assert found == {rolled.id: AgreementStatus.ACTIVE, lapsed.id: AgreementStatus.EXPIRED,
+                     cancelled.id: AgreementStatus.CANCELLED}
+
+
+def test_export_statuses_follow_the_rolled_term(
+        session: Session, make_agreement: MakeAgreement, tmp_path: Path) -> None:
+    make_agreement(contract_number="ROLL", auto_renew=True, start_date=dt.date(2024, 1, 1),
+                   end_date=dt.date(2025, 12, 10), notice_period="P30D")
+    make_agreement(contract_number="GONE", start_date=dt.date(2024, 1, 1),
+                   end_date=dt.date(2025, 12, 10))
+    target = tmp_path / "x.json"
+    write_json(session, target, TODAY)
+    rows = {row["contract_number"]: row for row in json.loads(target.read_text())["agreements"]}
+    # ROLL's current term ends 2026-12-10 (notice by 2026-11-10): not expired
+    assert rows["ROLL"]["status"] == "expiring"
+    assert rows["ROLL"]["end_date"] == "2025-12-10"  # the recorded field is unchanged
+    assert rows["GONE"]["status"] == "expired"
+
+
+def test_unreadable_renewal_term_leaves_the_recorded_dates(
+        session: Session, make_agreement: MakeAgreement) -> None:
+    broken = make_agreement(auto_renew=True, end_date=dt.date(2025, 6, 30))
+    broken.renewal_term = "every year"  # as a bulk path that skips validation could
+    assert statuses(session, [broken], TODAY)[broken.id] == AgreementStatus.EXPIRED
