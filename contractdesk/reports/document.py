@@ -26,8 +26,8 @@ from contractdesk.reports.styles import MUTED, RULE
 from contractdesk.services.progress import NO_PROGRESS, Progress
 
 SIDE_MARGIN = 14 * mm
-TOP_MARGIN = 18 * mm
-BOTTOM_MARGIN = 16 * mm
+TOP_MARGIN = 15 * mm
+BOTTOM_MARGIN = 14 * mm
 FURNITURE_SIZE = 7.5
 
 

@@ -44,7 +44,7 @@ class Styles:
         self.title = style("title", 16, 19, fontName=BOLD, textColor=ACCENT, spaceAfter=2)
         self.subtitle = style("subtitle", 9, 11.5, textColor=MUTED, spaceAfter=6)
         self.heading = style("heading", 10.5, 13, fontName=BOLD, textColor=ACCENT,
-                             spaceBefore=8, spaceAfter=3)
+                             spaceBefore=6, spaceAfter=3)
         self.body = style("body", 8.5, 11)
         self.note = style("note", 7.5, 9.5, textColor=MUTED, spaceBefore=3)
         self.cell = style("cell", CELL_SIZE, CELL_LEADING)

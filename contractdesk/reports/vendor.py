@@ -13,6 +13,7 @@ from contractdesk.domain.enums import OrgStatus, RiskLevel
 from contractdesk.reports.data.vendor import (
     AgreementLine,
     ContactLine,
+    GovernanceLine,
     PurchaseLine,
     SpendLine,
     VendorSummary,
@@ -175,10 +176,44 @@ def _counted(pairs: Sequence[tuple[str, int]]) -> str:
     return ", ".join(f"{escape(name)} ({count})" for name, count in pairs)
 
 
+def _words(code: str) -> str:
+    return code.replace("_", " ")
+
+
+def _governance(line: GovernanceLine, fmt: Formatter) -> Paragraph:
+    """The scorecard as one compact paragraph under the facts, so that a typical vendor
+    still fits on one page and the meeting sees it first."""
+    alert = "<font color='#b00020'><b>{}</b></font>"
+    parts = [f"{line.cases} support cases in {line.months} months"]
+    if line.sla_judged:
+        missed = line.sla_judged - line.sla_met
+        parts[0] += (f", SLA met {line.sla_met}/{line.sla_judged}"
+                     + (", " + alert.format(f"missed {missed}") if missed else ""))
+    if line.median_hours_to_resolve is not None:
+        parts[0] += f", median {line.median_hours_to_resolve:.1f} h to resolve"
+    if line.last_review is not None:
+        review = f"last review {fmt.date(line.last_review)}"
+        if line.last_scores:
+            average = sum(score for _, score in line.last_scores) / len(line.last_scores)
+            aspect, lowest = min(line.last_scores, key=lambda pair: pair[1])
+            review += f" {average:.1f}/5 (lowest {_words(aspect)} {lowest})"
+        parts.append(review)
+    else:
+        parts.append("no review recorded")
+    parts.append("open risks: " + (", ".join(
+        (alert.format(f"{n} {level}") if level == "high" else f"{n} {level}")
+        for level, n in line.open_risks) if line.open_risks else "none"))
+    parts.append("due diligence: " + (", ".join(
+        alert.format(f"{_words(topic)} {reason}") for topic, reason in line.diligence_issues)
+        if line.diligence_issues else "in order"))
+    return Paragraph("<b>Scorecard</b>: " + " · ".join(parts), styles().body)
+
+
 def vendor_story(summary: VendorSummary, fmt: Formatter) -> list[Flowable]:
     s = styles()
     width = frame_width(fmt, wide=WIDE)
-    story: list[Flowable] = [Paragraph(escape(summary.name), s.title), _facts(summary, fmt)]
+    story: list[Flowable] = [Paragraph(escape(summary.name), s.title), _facts(summary, fmt),
+                             _governance(summary.governance, fmt)]
 
     story += heading("Contacts")
     if summary.contacts:

@@ -116,3 +116,14 @@ def test_vendor_with_nothing_recorded(session: Session) -> None:
     pages, texts = render(session, "newcomer ltd")
     assert pages == 1
     assert "No agreements recorded." in texts[0] and "No spend recorded." in texts[0]
+
+
+def test_scorecard_is_on_the_one_page_summary(sample_database: Database) -> None:
+    with sample_database.session("cli") as session:
+        count, pages = render(session, "Computacenter")
+        text = flat(pages)
+        assert count == 1
+        assert "Scorecard" in text and "missed 2" in text
+        assert "support capability failed" in text and "1 high" in text
+        assert "Scorecard: 0 support cases" in flat(render(session, "Bechtle")[1])
+        assert render(session, "Bechtle")[0] == 1  # a typical vendor still fits one page

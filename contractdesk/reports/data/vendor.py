@@ -29,6 +29,7 @@ from contractdesk.domain.enums import (
 from contractdesk.reports.data import notice_overdue, org_name
 from contractdesk.services.organizations import require_organization
 from contractdesk.services.renewals import renewed_ids, status_of
+from contractdesk.services.scorecard import SCORECARD_MONTHS, scorecard
 
 CONTACT_ORDER = (ContactRole.ACCOUNT_MANAGER, ContactRole.SUPPORT, ContactRole.ESCALATION,
                  ContactRole.BILLING, ContactRole.OTHER)
@@ -98,6 +99,40 @@ class FirstLineShare:
 
 
 @dataclass(frozen=True, slots=True)
+class GovernanceLine:
+    """The scorecard in the few numbers a review meeting asks for."""
+
+    months: int
+    cases: int
+    sla_judged: int
+    sla_met: int
+    median_hours_to_resolve: float | None
+    last_review: dt.date | None
+    last_scores: tuple[tuple[str, int], ...]  # aspect, 1–5, scored aspects only
+    open_risks: tuple[tuple[str, int], ...]  # level, count (high first)
+    worst_risk: str | None
+    diligence_issues: tuple[tuple[str, str], ...]  # topic, failed / concern / expired
+
+
+def governance_line(session: Session, organization: Organization,
+                    today: dt.date) -> GovernanceLine:
+    card = scorecard(session, organization, today)
+    last = card.reviews[-1] if card.reviews else None
+    worst = card.open_risks[0] if card.open_risks else None
+    return GovernanceLine(
+        months=SCORECARD_MONTHS, cases=card.cases.cases, sla_judged=card.cases.judged,
+        sla_met=card.cases.met, median_hours_to_resolve=card.cases.median_hours_to_resolve,
+        last_review=last.review_date if last else None,
+        last_scores=tuple((aspect, score) for aspect, score in last.scores().items()
+                          if score is not None) if last else (),
+        open_risks=tuple((level.value, n) for level, n in card.open_risks_by_severity.items()
+                         if n),
+        worst_risk=worst.description if worst else None,
+        diligence_issues=tuple((issue.check.topic.value, issue.reason)
+                               for issue in card.diligence_issues))
+
+
+@dataclass(frozen=True, slots=True)
 class VendorSummary:
     name: str
     roles: tuple[OrgRole, ...]
@@ -120,6 +155,7 @@ class VendorSummary:
     agreements: tuple[AgreementLine, ...]
     spend: tuple[SpendLine, ...]
     first_line: tuple[FirstLineShare, ...]
+    governance: GovernanceLine
 
     @property
     def sells(self) -> bool:
@@ -245,4 +281,5 @@ def vendor_summary(session: Session, name: str, today: dt.date) -> VendorSummary
         oems_behind=tuple(oems.most_common()),
         resellers_of_products=tuple(resellers.most_common()),
         agreements=tuple(lines), spend=_spend(purchases, agreements),
-        first_line=_first_line(agreements, renewed, today))
+        first_line=_first_line(agreements, renewed, today),
+        governance=governance_line(session, org, today))
