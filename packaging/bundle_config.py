@@ -1,0 +1,160 @@
+"""What goes into the bundle beyond what PyInstaller finds by itself, and what is left out.
+
+Imported by ``ContractDesk.spec`` (and by tests); kept as plain Python so the rules can be
+tested without running a build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+TocEntry = tuple[str, str, str]
+ImportsOf = Callable[[str], Iterable[str]]
+
+APP_NAME = "ContractDesk"
+BUNDLE_ID = "io.contractdesk.ContractDesk"
+
+# Dependencies' optional imports that would otherwise come along: test tools, GUI
+# toolkits and array libraries that happen to be installed where the bundle is built.
+# Pillow too: it is not a runtime dependency (reportlab and openpyxl work without it).
+EXCLUDED_IMPORTS = (
+    "tkinter", "_tkinter", "PIL", "numpy", "pandas", "matplotlib", "IPython",
+    "pytest", "_pytest", "hypothesis", "mypy", "pytestqt", "coverage", "pypdf",
+    "lxml", "psycopg", "psycopg_binary", "psycopg2",
+)
+
+# Imported by name at run time, which PyInstaller cannot see.
+EXTRA_HIDDEN_IMPORTS = (
+    "sqlalchemy.dialects.sqlite",
+)
+
+# Files under the package that are read from disk at run time although they are Python:
+# Alembic loads env.py and the revisions by path.
+PY_DATA_DIRS = ("db/migrations",)
+
+# Languages whose Qt translations and Babel locale data ship: the UK/EU markets the app
+# is for. Babel's data for all ~1000 locales is 32 MB, most of the size budget; the app's
+# own locale handling must fall back to English for a locale outside this list.
+LANGUAGES = ("en", "de", "fr", "it", "es", "nl", "pt", "pl", "cs", "da", "sv", "nb", "fi")
+_LANGUAGE = "(" + "|".join(LANGUAGES) + ")"
+
+# Bundle paths (forward slashes) that PyInstaller's hooks collect but the app never uses:
+# other platforms' back ends, QML/Quick-based plugins, network and SQL plugins, GTK's
+# theme (pulls GTK, cairo and pango), translations and locales beyond LANGUAGES.
+PRUNED = tuple(re.compile(pattern) for pattern in (
+    r"PySide6/(Qt/)?plugins/platforms/.*(eglfs|linuxfb|vnc|vkkhrdisplay|minimalegl)",
+    r"PySide6/(Qt/)?plugins/(egldeviceintegrations|generic|networkinformation|tls"
+    r"|qmltooling|sqldrivers|designer|wayland-graphics-integration-server)/",
+    r"PySide6/(Qt/)?plugins/platforminputcontexts/.*virtualkeyboard",
+    r"PySide6/(Qt/)?plugins/imageformats/.*qpdf",
+    r"PySide6/(Qt/)?plugins/platformthemes/.*gtk3",
+    rf"PySide6/(Qt/)?translations/(?!(qt|qtbase)_{_LANGUAGE}[_.])",
+    rf"babel/locale-data/(?!root\.|{_LANGUAGE}[_.])",
+))
+
+
+def package_data(package: Path) -> list[tuple[str, str]]:
+    """(source, bundle folder) for every file under the package that is not code,
+    plus the Python files Alembic reads from disk; caches never."""
+    entries = []
+    for path in sorted(package.rglob("*")):
+        relative = path.relative_to(package)
+        if not path.is_file() or "__pycache__" in relative.parts:
+            continue
+        as_data = path.suffix not in {".py", ".pyc", ".pyi"} or any(
+            relative.as_posix().startswith(f"{folder}/") for folder in PY_DATA_DIRS)
+        if as_data:
+            entries.append((str(path), str(Path(package.name) / relative.parent)))
+    return entries
+
+
+def is_pruned(entry: TocEntry) -> bool:
+    destination = entry[0].replace("\\", "/")
+    return any(pattern.match(destination) for pattern in PRUNED)
+
+
+def prune_datas(datas: Iterable[TocEntry]) -> list[TocEntry]:
+    """The data files without the ones ``PRUNED`` names."""
+    return [entry for entry in datas if not is_pruned(entry)]
+
+
+def prune_binaries(binaries: Iterable[TocEntry], imports: ImportsOf) -> list[TocEntry]:
+    """The binaries without the ones ``PRUNED`` names, and without the libraries that
+    only those needed: PyInstaller resolves dependencies before the spec sees the list.
+
+    Args:
+        binaries: PyInstaller's TOC entries (destination, source, typecode).
+        imports: the library names one binary links to (PyInstaller's ``get_imports``).
+    """
+    entries = list(binaries)
+    dropped = [entry for entry in entries if is_pruned(entry)]
+    kept = [entry for entry in entries if not is_pruned(entry)]
+    by_name = {_base_name(entry[0]): entry for entry in kept}
+
+    def closure(roots: Iterable[TocEntry]) -> set[str]:
+        seen: set[str] = set()
+        todo = list(roots)
+        while todo:
+            for name in imports(todo.pop()[1]):
+                base = _base_name(name)
+                if base in by_name and base not in seen:
+                    seen.add(base)
+                    todo.append(by_name[base])
+        return seen
+
+    # Libraries reachable from a dropped file are candidates; one stays if anything else
+    # that stays (a Python extension, a kept plugin, a library a hook chose) needs it.
+    candidates = closure(dropped)
+    roots = [entry for entry in kept if _base_name(entry[0]) not in candidates]
+    orphans = candidates - closure(roots) - {_base_name(entry[0]) for entry in roots}
+    return [entry for entry in kept if _base_name(entry[0]) not in orphans]
+
+
+def _base_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+
+
+def info_plist(version: str) -> dict[str, object]:
+    """macOS Info.plist keys beyond the ones PyInstaller writes (name, id, icon)."""
+    return {
+        "CFBundleDisplayName": APP_NAME,
+        "CFBundleShortVersionString": version,
+        "CFBundleVersion": version,
+        "NSHighResolutionCapable": True,
+        "NSRequiresAquaSystemAppearance": False,  # follow dark mode
+        "NSPrincipalClass": "NSApplication",
+        "LSMinimumSystemVersion": "12.0",  # Qt 6.8+ needs macOS 12
+        "LSApplicationCategoryType": "public.app-category.business",
+        "NSHumanReadableCopyright": "ContractDesk",
+    }
+
+
+def version_tuple(version: str) -> tuple[int, int, int, int]:
+    """``1.2.3rc1`` → (1, 2, 3, 0): Windows wants four numbers."""
+    numbers = [int(n) for n in re.findall(r"\d+", version.split("+", maxsplit=1)[0])[:3]]
+    padded = [*numbers, 0, 0, 0, 0]
+    return (padded[0], padded[1], padded[2], padded[3])
+
+
+def windows_version_file(version: str, workdir: Path) -> str:
+    """Writes the version resource PyInstaller embeds in the .exe (shown in Explorer's
+    file properties and by the installer when it compares versions); returns its path."""
+    numbers = version_tuple(version)
+    strings = {
+        "CompanyName": APP_NAME, "FileDescription": APP_NAME, "FileVersion": version,
+        "InternalName": APP_NAME, "OriginalFilename": f"{APP_NAME}.exe",
+        "ProductName": APP_NAME, "ProductVersion": version, "LegalCopyright": APP_NAME,
+    }
+    structs = ", ".join(f"StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    text = (
+        f"VSVersionInfo(ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, "
+        "mask=0x3f, flags=0x0, OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)), "
+        f"kids=[StringFileInfo([StringTable('040904B0', [{structs}])]), "
+        "VarFileInfo([VarStruct('Translation', [1033, 1200])])])"
+    )
+    workdir.mkdir(parents=True, exist_ok=True)
+    target = workdir / "version_info.txt"
+    target.write_text(text, encoding="utf-8")
+    return str(target)

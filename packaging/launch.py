@@ -1,0 +1,13 @@
+"""Entry point of the bundled executables: the same ``main`` as ``python -m contractdesk``.
+
+No arguments opens the window; sub-commands run the command line. PyInstaller freezes
+this file, not ``contractdesk/__main__.py``, so that importing the package never has the
+side effect of running it.
+"""
+
+import sys
+
+from contractdesk.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
