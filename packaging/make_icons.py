@@ -57,7 +57,7 @@ def render(svg: Path, sizes: set[int]) -> dict[int, tuple[bytes, bytes]]:
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # stubs want bytes, PySide6 6.12 only takes str
         # Format_ARGB32 is 0xAARRGGBB per pixel: B, G, R, A in memory on little-endian.
         rows = bytes(image.constBits())[: size * size * 4]
         images[size] = (bytes(data.data()), rows)
