@@ -22,12 +22,18 @@ BUNDLE_ID = "io.contractdesk.ContractDesk"
 EXCLUDED_IMPORTS = (
     "tkinter", "_tkinter", "PIL", "numpy", "pandas", "matplotlib", "IPython",
     "pytest", "_pytest", "hypothesis", "mypy", "pytestqt", "coverage", "pypdf",
-    "lxml", "psycopg", "psycopg_binary", "psycopg2",
+    "lxml", "psycopg", "psycopg_binary", "psycopg2", "readline",
 )
 
 # Imported by name at run time, which PyInstaller cannot see.
 EXTRA_HIDDEN_IMPORTS = (
     "sqlalchemy.dialects.sqlite",
+)
+
+# Third-party data files read from disk, as (package, glob) for collect_data_files:
+# reportlab finds its bundled Vera TrueType fonts next to its own code.
+EXTRA_PACKAGE_DATA = (
+    ("reportlab", ["fonts/Vera*.ttf", "fonts/bitstream-vera-license.txt"]),
 )
 
 # Files under the package that are read from disk at run time although they are Python:
@@ -50,6 +56,9 @@ PRUNED = tuple(re.compile(pattern) for pattern in (
     r"PySide6/(Qt/)?plugins/platforminputcontexts/.*virtualkeyboard",
     r"PySide6/(Qt/)?plugins/imageformats/.*qpdf",
     r"PySide6/(Qt/)?plugins/platformthemes/.*gtk3",
+    # Linux's printer back end pulls CUPS, GnuTLS and Kerberos (9 MB); the Linux bundle is
+    # only CI's stand-in (Linux runs from source), and Print to PDF still works without it.
+    r"PySide6/(Qt/)?plugins/printsupport/.*cups",
     rf"PySide6/(Qt/)?translations/(?!(qt|qtbase)_{_LANGUAGE}[_.])",
     rf"babel/locale-data/(?!root\.|{_LANGUAGE}[_.])",
 ))

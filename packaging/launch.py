@@ -5,9 +5,13 @@ this file, not ``contractdesk/__main__.py``, so that importing the package never
 side effect of running it.
 """
 
+import multiprocessing
 import sys
 
 from contractdesk.cli import main
 
 if __name__ == "__main__":
+    # A frozen app that ever starts worker processes must let them through here first,
+    # or each worker would start another copy of the app.
+    multiprocessing.freeze_support()
     sys.exit(main())
