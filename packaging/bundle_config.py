@@ -18,11 +18,15 @@ BUNDLE_ID = "io.contractdesk.ContractDesk"
 
 # Dependencies' optional imports that would otherwise come along: test tools, GUI
 # toolkits and array libraries that happen to be installed where the bundle is built.
-# Pillow too: it is not a runtime dependency (reportlab and openpyxl work without it).
 EXCLUDED_IMPORTS = (
-    "tkinter", "_tkinter", "PIL", "numpy", "pandas", "matplotlib", "IPython",
+    "tkinter", "_tkinter", "numpy", "pandas", "matplotlib", "IPython",
     "pytest", "_pytest", "hypothesis", "mypy", "pytestqt", "coverage", "pypdf",
     "lxml", "psycopg", "psycopg_binary", "psycopg2", "readline",
+    # Pillow comes for reportlab, which reads PNG, JPEG and GIF through PIL's core; the
+    # AVIF, WebP, font, colour-management and Tk extensions carry 8 MB of libraries, and
+    # PIL skips a format whose extension is missing.
+    "PIL._avif", "PIL._webp", "PIL._imagingft", "PIL._imagingcms", "PIL._imagingtk",
+    "PIL.ImageTk",
 )
 
 # Imported by name at run time, which PyInstaller cannot see.
@@ -41,8 +45,8 @@ EXTRA_PACKAGE_DATA = (
 PY_DATA_DIRS = ("db/migrations",)
 
 # Languages whose Qt translations and Babel locale data ship: the UK/EU markets the app
-# is for. Babel's data for all ~1000 locales is 32 MB, most of the size budget; the app's
-# own locale handling must fall back to English for a locale outside this list.
+# is for. Babel's data for all ~1000 locales is 32 MB, most of the size budget; in the
+# bundle, rthook_babel_locales.py serves English data for a locale outside this list.
 LANGUAGES = ("en", "de", "fr", "it", "es", "nl", "pt", "pl", "cs", "da", "sv", "nb", "fi")
 _LANGUAGE = "(" + "|".join(LANGUAGES) + ")"
 
@@ -123,6 +127,17 @@ def prune_binaries(binaries: Iterable[TocEntry], imports: ImportsOf) -> list[Toc
 
 def _base_name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+
+
+def babel_locale_list(workdir: Path) -> tuple[str, str]:
+    """Writes the names of every locale Babel knows, for rthook_babel_locales.py to tell
+    a locale the bundle left out from one that does not exist; returns its data entry."""
+    from babel.localedata import locale_identifiers
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    target = workdir / "all-locales.txt"
+    target.write_text("\n".join(sorted(locale_identifiers())) + "\n", encoding="utf-8")
+    return str(target), "babel"
 
 
 def info_plist(version: str) -> dict[str, object]:
