@@ -3,6 +3,7 @@
     python packaging/build.py               one-folder bundle in dist/ (PyInstaller)
     python packaging/build.py --installer   … then the Windows installer or macOS dmg
     python packaging/build.py --smoke       … then packaging/smoke_test.py on the bundle
+    python packaging/build.py --postgres    with the PostgreSQL driver (team mode)
 
 Results:
     Linux    dist/ContractDesk/ContractDesk
@@ -25,6 +26,7 @@ import time
 from pathlib import Path
 
 from buildkit import APP_NAME, PACKAGING, ROOT, BuildError, app_version, run, tree_size
+from bundle_config import POSTGRES_ENV
 
 SPEC = PACKAGING / f"{APP_NAME}.spec"
 ICON_FILES = ("contractdesk.ico", "contractdesk.icns", "contractdesk.png")
@@ -43,13 +45,16 @@ def ensure_icons() -> None:
         make_icons()
 
 
-def build_bundle(dist: Path, work: Path, clean: bool) -> Path:
+def build_bundle(dist: Path, work: Path, clean: bool, postgres: bool) -> Path:
     if importlib.util.find_spec("PyInstaller") is None:
         raise BuildError('PyInstaller is not installed: pip install ".[packaging]"')
     ensure_icons()
     # The checked-out source, not an installed copy, is what gets frozen.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        POSTGRES_ENV: "1" if postgres else "0"}
+    if postgres and importlib.util.find_spec("psycopg") is None:
+        raise BuildError('--postgres needs psycopg: pip install ".[packaging,postgres]"')
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                "--distpath", str(dist), "--workpath", str(work)]
     if clean:
@@ -82,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also make the Windows installer or the macOS dmg")
     parser.add_argument("--smoke", action="store_true",
                         help="run packaging/smoke_test.py on the bundle afterwards")
+    parser.add_argument("--postgres", action="store_true",
+                        help="include the PostgreSQL driver (team mode; adds about 10 MB)")
     parser.add_argument("--clean", action="store_true",
                         help="discard PyInstaller's cache in build/ first")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
@@ -92,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     version = app_version()
     started = time.monotonic()
     try:
-        bundle = build_bundle(dist, work, args.clean)
+        bundle = build_bundle(dist, work, args.clean, args.postgres)
         print(f"Built {bundle} (ContractDesk {version}): "
               f"{tree_size(bundle) / 1e6:.0f} MB in {time.monotonic() - started:.0f} s")
         if args.installer:

@@ -21,7 +21,7 @@ BUNDLE_ID = "io.contractdesk.ContractDesk"
 EXCLUDED_IMPORTS = (
     "tkinter", "_tkinter", "numpy", "pandas", "matplotlib", "IPython",
     "pytest", "_pytest", "hypothesis", "mypy", "pytestqt", "coverage", "pypdf",
-    "lxml", "psycopg", "psycopg_binary", "psycopg2", "readline",
+    "lxml", "psycopg2", "readline",
     # Pillow comes for reportlab, which reads PNG, JPEG and GIF through PIL's core; the
     # AVIF, WebP, font, colour-management and Tk extensions carry 8 MB of libraries, and
     # PIL skips a format whose extension is missing.
@@ -29,10 +29,27 @@ EXCLUDED_IMPORTS = (
     "PIL.ImageTk",
 )
 
+# Left out unless the bundle is built for PostgreSQL (build.py --postgres): the app on
+# its own never opens a network connection, so OpenSSL (6 MB) is dead weight; every
+# standard module that imports ssl does so optionally, and hashlib and hmac fall back to
+# their built-in algorithms without _hashlib.
+POSTGRES_ONLY = ("psycopg", "psycopg_binary", "ssl", "_ssl", "_hashlib")
+POSTGRES_HIDDEN_IMPORTS = ("psycopg", "sqlalchemy.dialects.postgresql.psycopg")
+POSTGRES_ENV = "CONTRACTDESK_BUNDLE_POSTGRES"
+
 # Imported by name at run time, which PyInstaller cannot see.
 EXTRA_HIDDEN_IMPORTS = (
     "sqlalchemy.dialects.sqlite",
 )
+
+
+def excluded_imports(postgres: bool) -> list[str]:
+    return [*EXCLUDED_IMPORTS, *(() if postgres else POSTGRES_ONLY)]
+
+
+def hidden_imports(postgres: bool) -> list[str]:
+    return [*EXTRA_HIDDEN_IMPORTS, *(POSTGRES_HIDDEN_IMPORTS if postgres else ())]
+
 
 # Third-party data files read from disk, as (package, glob) for collect_data_files:
 # reportlab finds its bundled Vera TrueType fonts next to its own code.

@@ -189,9 +189,12 @@ def check_database(bundle: Bundle) -> str:
     return bundle.run_ok("check").stdout.strip().splitlines()[-1]
 
 
-def check_window(bundle: Bundle) -> str:
-    """The window opens the database with sample data and is still up after a while."""
+def check_window(bundle: Bundle, first_run: bool = False) -> str:
+    """The window opens (the database with sample data, or on ``first_run`` an empty data
+    folder) and is still up after a while."""
     env = {**bundle.env, "QT_QPA_PLATFORM": "offscreen"}
+    if first_run:
+        env["CONTRACTDESK_HOME"] = str(bundle.work / "first-run")
     process = subprocess.Popen([str(bundle.gui)], cwd=bundle.work, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                encoding="utf-8", errors="replace")
@@ -231,6 +234,7 @@ def run_steps(bundle: Bundle) -> list[Outcome]:
     step("renewals --json", lambda: check_renewals(bundle))
     step("check", lambda: check_database(bundle))
     step("window (offscreen)", lambda: check_window(bundle))
+    step("window, first run (offscreen)", lambda: check_window(bundle, first_run=True))
     return outcomes
 
 

@@ -138,3 +138,12 @@ def test_info_plist_asks_for_high_dpi_and_carries_the_version() -> None:
     assert plist["NSHighResolutionCapable"] is True
     assert plist["CFBundleShortVersionString"] == "1.2.3"
     assert bundle_config.BUNDLE_ID.count(".") >= 2
+
+
+def test_openssl_and_the_postgres_driver_come_only_with_postgres() -> None:
+    default = bundle_config.excluded_imports(postgres=False)
+    team = bundle_config.excluded_imports(postgres=True)
+    assert {"psycopg", "ssl", "_hashlib"} <= set(default)
+    assert not {"psycopg", "ssl", "_hashlib"} & set(team)
+    assert "sqlalchemy.dialects.postgresql.psycopg" in bundle_config.hidden_imports(True)
+    assert "sqlalchemy.dialects.postgresql.psycopg" not in bundle_config.hidden_imports(False)
