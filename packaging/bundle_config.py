@@ -105,9 +105,18 @@ def is_pruned(entry: TocEntry) -> bool:
     return any(pattern.match(destination) for pattern in PRUNED)
 
 
-def prune_datas(datas: Iterable[TocEntry]) -> list[TocEntry]:
-    """The data files without the ones ``PRUNED`` names."""
-    return [entry for entry in datas if not is_pruned(entry)]
+def prune_datas(datas: Iterable[TocEntry], binaries: Iterable[TocEntry]) -> list[TocEntry]:
+    """The data files without the ones ``PRUNED`` names, and (macOS) without the
+    resources of a Qt framework whose library ``prune_binaries`` took out: a framework
+    folder without its library would make code signing fail."""
+    frameworks = {match.group(0) for entry in binaries
+                  if (match := _FRAMEWORK.search(entry[0].replace("\\", "/")))}
+    return [entry for entry in datas if not is_pruned(entry) and not (
+        (match := _FRAMEWORK.search(entry[0].replace("\\", "/")))
+        and match.group(0) not in frameworks)]
+
+
+_FRAMEWORK = re.compile(r"[^/]+\.framework/")
 
 
 def prune_binaries(binaries: Iterable[TocEntry], imports: ImportsOf) -> list[TocEntry]:

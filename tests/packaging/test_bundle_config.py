@@ -63,7 +63,7 @@ def test_translations_and_locales_outside_the_languages_are_pruned() -> None:
         data("babel/locale-data/ee.dat"),  # a language whose code starts like "en"
         data("babel/global.dat"),
         data("contractdesk/resources/icons/contractdesk.png"),
-    ])}
+    ], [])}
     assert kept == {
         "PySide6/Qt/translations/qtbase_de.qm", "PySide6/Qt/translations/qt_pt_BR.qm",
         "babel/locale-data/root.dat", "babel/locale-data/en_GB.dat",
@@ -147,3 +147,12 @@ def test_openssl_and_the_postgres_driver_come_only_with_postgres() -> None:
     assert not {"psycopg", "ssl", "_hashlib"} & set(team)
     assert "sqlalchemy.dialects.postgresql.psycopg" in bundle_config.hidden_imports(True)
     assert "sqlalchemy.dialects.postgresql.psycopg" not in bundle_config.hidden_imports(False)
+
+
+def test_a_pruned_frameworks_resources_go_with_its_library() -> None:
+    frameworks = "PySide6/Qt/lib/{}.framework/Resources/Info.plist"
+    kept_binaries = [binary("PySide6/Qt/lib/QtGui.framework/Versions/A/QtGui")]
+    kept = {entry[0] for entry in bundle_config.prune_datas(
+        [data(frameworks.format("QtGui")), data(frameworks.format("QtNetwork"))],
+        kept_binaries)}
+    assert kept == {frameworks.format("QtGui")}
