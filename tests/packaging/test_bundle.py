@@ -1,7 +1,7 @@
 """Builds the real bundle and runs it with nothing else on PATH (packaging/smoke_test.py).
 
-Slow (a clean build takes about 2.5 minutes here, the smoke test under a minute), so it
-runs only when asked for:
+Slow (on 2 cores a clean build takes 1–3.5 minutes depending on load, the smoke test
+15–60 s), so it runs only when asked for:
 
     CONTRACTDESK_BUNDLE_TEST=1 scripts/test tests/packaging/test_bundle.py
 
