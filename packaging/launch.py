@@ -1,0 +1,17 @@
+"""Entry point of the bundled executables: the same ``main`` as ``python -m contractdesk``.
+
+No arguments opens the window; sub-commands run the command line. PyInstaller freezes
+this file, not ``contractdesk/__main__.py``, so that importing the package never has the
+side effect of running it.
+"""
+
+import multiprocessing
+import sys
+
+from contractdesk.cli import main
+
+if __name__ == "__main__":
+    # A frozen app that ever starts worker processes must let them through here first,
+    # or each worker would start another copy of the app.
+    multiprocessing.freeze_support()
+    sys.exit(main())
