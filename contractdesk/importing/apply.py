@@ -9,22 +9,24 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import Table, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from contractdesk.db.audit import change_rows, format_value
 from contractdesk.db.models import Change, agreement_item
 from contractdesk.domain.enums import ChangeAction
+from contractdesk.importing.bulk import insert_rows
 from contractdesk.importing.plan import KINDS, REFERENCES, TABLES, Plan
 from contractdesk.services.progress import Progress
 
 BATCH = 5000
+CHANGES: Table = Change.__table__  # type: ignore[assignment]
 _NOT_AUDITED = frozenset({"id", "version", "name_key"})
 
 
 class _Writer:
     def __init__(self, session: Session, plan: Plan, progress: Progress) -> None:
-        self.session = session
+        self.connection = session.connection()
         self.plan = plan
         self.progress = progress
         self.real: dict[str, dict[int, int]] = {kind: {} for kind in KINDS}
@@ -49,11 +51,15 @@ class _Writer:
         table = TABLES[kind]
         refs = REFERENCES[kind]
         deferred: list[tuple[int, int]] = []  # (temp, renewal_of temp) within this kind
+        by_column = _by_column(kind)
+        next_id = self._first_free_id(table)
         for start in range(0, len(creates), BATCH):
             batch = creates[start:start + BATCH]
             rows = []
             for create in batch:
                 values = dict(create.values)
+                values["id"] = self.real[kind][create.temp] = next_id
+                next_id += 1
                 for column, target in refs.values():
                     value = values.get(column)
                     if value is not None and value < 0:
@@ -63,37 +69,47 @@ class _Writer:
                         else:
                             values[column] = self.real[target][value]
                 rows.append(values)
-            statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-            new_ids = list(self.session.scalars(statement, rows))
-            for create, new_id in zip(batch, new_ids, strict=True):
-                self.real[kind][create.temp] = new_id
-                self.plan.labels[(kind, new_id)] = self.plan.labels[(kind, create.temp)]
+            insert_rows(self.connection, table, rows)
+            for create in batch:
+                new_id = self.real[kind][create.temp]
+                label = self.plan.labels[(kind, new_id)] = self.plan.labels[(kind, create.temp)]
                 self.audit.extend(change_rows(
-                    table.name, new_id, self.plan.labels[(kind, create.temp)],
-                    ChangeAction.CREATE, [(None, None, self._snapshot(kind, create.values))]))
+                    table.name, new_id, label, ChangeAction.CREATE,
+                    [(None, None, self._snapshot(by_column, create.values))]))
             self.tick(len(batch), f"adding {kind}")
+        if creates and self.connection.dialect.name == "postgresql":
+            self.connection.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"(SELECT max(id) FROM {table.name}))"))
         for temp, target_temp in deferred:
             self._update_rows(kind, ("renewal_of_id",), [
                 {"b_id": self.real[kind][temp], "renewal_of_id": self.real[kind][target_temp]}])
 
-    def _snapshot(self, kind: str, values: dict[str, Any]) -> str:
-        refs = {column: (name, target) for name, (column, target) in REFERENCES[kind].items()}
+    def _first_free_id(self, table: Table) -> int:
+        """Ids are handed out here so that one executemany inserts a whole batch (SQLite
+        cannot return generated ids in order from one); the transaction holds the write
+        lock, and a concurrent writer would fail on the primary key, not overwrite."""
+        highest = self.connection.scalar(select(func.max(table.c.id)))
+        return int(highest or 0) + 1
+
+    def _snapshot(self, by_column: dict[str, tuple[str, str]], values: dict[str, Any]) -> str:
         shown: dict[str, str | None] = {}
         for column, value in values.items():
-            if column in _NOT_AUDITED:
+            if value is None or value == "" or column in _NOT_AUDITED:
                 continue
-            if column in refs:
-                name, target = refs[column]
+            if column in by_column:
+                name, target = by_column[column]
                 text, shown_as = self.label(target, value), name
             else:
-                text, shown_as = format_value(value), column
+                text = value if type(value) is str else format_value(value)
+                shown_as = column
             if text not in (None, ""):
                 shown[shown_as] = text
         return json.dumps(shown, ensure_ascii=False, sort_keys=True)
 
     def update_kind(self, kind: str) -> None:
         updates = self.plan.updates[kind]
-        refs = {column: (name, target) for name, (column, target) in REFERENCES[kind].items()}
+        refs = _by_column(kind)
         groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
         table = TABLES[kind]
         for change in updates:
@@ -121,16 +137,20 @@ class _Writer:
     def _update_rows(self, kind: str, columns: tuple[str, ...],
                      rows: list[dict[str, Any]]) -> None:
         table = TABLES[kind]
+        # bind names must differ from column names in an UPDATE's SET clause
         statement = (update(table).where(table.c.id == bindparam("b_id"))
-                     .values({column: bindparam(column) for column in columns},
-                             version=table.c.version + 1))
-        self.session.connection().execute(statement, rows)
+                     .values({**{column: bindparam(f"v_{column}", type_=table.c[column].type)
+                                 for column in columns},
+                              "version": table.c.version + 1}))
+        self.connection.execute(
+            statement, [{"b_id": row["b_id"], **{f"v_{c}": row[c] for c in columns}}
+                        for row in rows])
 
     def link(self) -> None:
         rows = [{"agreement_id": self.id_of("agreements", a), "item_id": self.id_of("items", i)}
                 for a, i in self.plan.links]
         if rows:
-            self.session.execute(insert(agreement_item), rows)
+            insert_rows(self.connection, agreement_item, rows)
         added: dict[int, list[str]] = defaultdict(list)
         for a, i in self.plan.links:
             if a > 0:
@@ -139,6 +159,11 @@ class _Writer:
             self.audit.extend(change_rows(
                 "agreement", agreement_id, self.plan.labels[("agreements", agreement_id)],
                 ChangeAction.UPDATE, [("items", None, format_value(sorted(labels)))]))
+
+
+def _by_column(kind: str) -> dict[str, tuple[str, str]]:
+    """Foreign-key column → (reference name, kind it points at)."""
+    return {column: (name, target) for name, (column, target) in REFERENCES[kind].items()}
 
 
 def apply_plan(session: Session, plan: Plan, source: str, user: str,
@@ -153,5 +178,5 @@ def apply_plan(session: Session, plan: Plan, source: str, user: str,
     for row in writer.audit:
         row.update(source=source, user=user, at=now)
     for start in range(0, len(writer.audit), BATCH):
-        session.execute(insert(Change), writer.audit[start:start + BATCH])
+        insert_rows(writer.connection, CHANGES, writer.audit[start:start + BATCH])
     writer.tick(1, "saving")

@@ -23,6 +23,8 @@ class Reason:
 
 def cell_text(cell: Cell) -> str:
     """The cell as the user sees it: whole numbers without ``.0``, dates in ISO form."""
+    if type(cell) is str:
+        return " ".join(cell.split())
     if cell is None:
         return ""
     if isinstance(cell, bool):
@@ -36,7 +38,7 @@ def cell_text(cell: Cell) -> str:
                 cell.isoformat(sep=" "))
     if isinstance(cell, dt.date | dt.time):
         return cell.isoformat()
-    return " ".join(str(cell).split()) if isinstance(cell, str) else str(cell)
+    return str(cell)
 
 
 def shown(cell: Cell) -> str:

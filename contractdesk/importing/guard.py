@@ -31,7 +31,8 @@ MAX_COLUMNS = 16_384
 CHUNK = 1024 * 1024
 
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
-_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_ROW_REF = re.compile(rb'<row [^>]*?r="([0-9]{1,7})"')
+_WIDE_CELL_REF = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')  # columns past Z: rare, so cheap
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]{1,3})?([0-9]{1,7})?:?([A-Z]{1,3})?([0-9]{1,7})?"')
 
 
@@ -129,11 +130,11 @@ def _check_dimension(path: Path, name: str, head: bytes) -> None:
 
 
 def _widen(extent: Extent, data: bytes) -> Extent:
-    rows, columns = extent.rows, extent.columns
-    for letters, digits in _CELL_REF.findall(data):
-        rows = max(rows, int(digits))
-        columns = max(columns, column_number(letters))
-    return Extent(rows, columns)
+    """The extent so far, widened by this chunk's row numbers and wide column letters
+    (a sheet of columns A to Z is taken as 26 wide, which errs on the safe side)."""
+    rows = max((int(r) for r in _ROW_REF.findall(data)), default=extent.rows)
+    wide = max((column_number(c) for c in _WIDE_CELL_REF.findall(data)), default=26)
+    return Extent(max(rows, extent.rows), max(wide, extent.columns))
 
 
 def _too_large(path: Path, name: str, extent: Extent) -> None:

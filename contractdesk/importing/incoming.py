@@ -9,10 +9,13 @@ the record is created, and references to other records by natural key.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from contractdesk.db.models import name_key
 from contractdesk.domain.enums import OrgRole
+
+_name_key = lru_cache(maxsize=65536)(name_key)
 
 OrgKey = str
 ContactKey = tuple[str, str]  # organization key, name key
@@ -50,15 +53,25 @@ class Record:
     fields: dict[str, Any] = field(default_factory=dict)
     defaults: dict[str, Any] = field(default_factory=dict)
     refs: dict[str, Any] = field(default_factory=dict)
-    rows: list[int] = field(default_factory=list)
+    row: int = 0  # the first row that named this record
 
     def merge(self, fields: dict[str, Any], defaults: dict[str, Any],
               refs: dict[str, Any], row: int) -> None:
-        self.fields.update({k: v for k, v in fields.items() if v is not None})
+        """Later rows add to and override earlier ones; blank cells change nothing."""
+        if not self.row:
+            self.row = row
+            self.fields = {k: v for k, v in fields.items() if v is not None}
+            self.defaults = dict(defaults)
+            self.refs = {k: v for k, v in refs.items() if v is not None}
+            return
+        for key, value in fields.items():
+            if value is not None:
+                self.fields[key] = value
         for key, value in defaults.items():
             self.defaults.setdefault(key, value)
-        self.refs.update({k: v for k, v in refs.items() if v is not None})
-        self.rows.append(row)
+        for key, value in refs.items():
+            if value is not None:
+                self.refs[key] = value
 
 
 @dataclass
@@ -72,20 +85,23 @@ class Incoming:
 
     def organization(self, name: str | None, role: OrgRole | None, row: int,
                      **fields: Any) -> OrgKey | None:
-        if not name or not name_key(name):
+        key = _name_key(name) if name else None
+        if not key:
             return None
-        key = name_key(name)
-        record = self.organizations.setdefault(key, Record())
-        clean = " ".join(name.split())
-        record.merge({**fields}, {"name": clean}, {}, row)
-        roles = record.fields.setdefault("roles", set())
+        record = self.organizations.get(key)
+        if record is None:
+            record = self.organizations[key] = Record()
+            record.merge({**fields, "roles": set()}, {"name": " ".join(name.split())}, {},
+                         row)
+        elif fields:
+            record.merge(fields, {}, {}, row)
         if role is not None:
-            roles.add(role)
+            record.fields["roles"].add(role)
         return key
 
     def contact(self, org: OrgKey, name: str, row: int, fields: dict[str, Any],
                 defaults: dict[str, Any]) -> ContactKey:
-        key = (org, name_key(name))
+        key = (org, _name_key(name))
         self.contacts.setdefault(key, Record()).merge(fields, {"name": name, **defaults},
                                                       {"organization": org}, row)
         return key

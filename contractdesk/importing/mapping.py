@@ -12,7 +12,7 @@ import difflib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from contractdesk.errors import UserError
@@ -80,7 +80,8 @@ SNIPE_IT_SIGNATURE = frozenset({"asset tag", "serial", "model", "manufacturer",
                                 "warranty months", "warranty expires"})
 
 
-def match_header(header: str) -> tuple[str, int] | None:
+@lru_cache(maxsize=4096)
+def match_header(header: str, fuzzy: bool = True) -> tuple[str, int] | None:
     """The field a header names and how sure the match is (3 exact … 0 near miss)."""
     normal = normalise_header(header)
     if not normal:
@@ -95,6 +96,8 @@ def match_header(header: str) -> tuple[str, int] | None:
     inside = [(len(s), t) for s, t in table.items() if len(s) >= 4 and f" {s} " in padded]
     if inside:
         return max(inside)[1], 1
+    if not fuzzy:
+        return None
     close = difflib.get_close_matches(normal, list(table), n=1, cutoff=FUZZY_CUTOFF)
     if close:
         return table[close[0]], 0
@@ -102,9 +105,10 @@ def match_header(header: str) -> tuple[str, int] | None:
 
 
 def header_score(cells: Sequence[str]) -> int:
-    """How much a row looks like a header row: distinct fields its cells name."""
-    targets = {m[0] for cell in cells if cell and len(cell) <= 80
-               and (m := match_header(cell)) is not None}
+    """How much a row looks like a header row: distinct fields its cells name (near
+    misses are left out here: they are slow, and data cells are no headers)."""
+    targets = {m[0] for cell in cells if cell and len(cell) <= 60
+               and (m := match_header(cell, fuzzy=False)) is not None}
     return len(targets)
 
 

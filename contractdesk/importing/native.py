@@ -108,7 +108,7 @@ def _typed(record: dict[str, Any], columns: Iterable[str]) -> tuple[dict[str, An
     problems = []
     for column in columns:
         raw = record.get(column)
-        if column in DERIVED or raw is None or (not isinstance(raw, list) and is_blank(raw)):
+        if raw is None or (not isinstance(raw, list) and is_blank(raw)):
             continue
         if column in REFERENCE_FIELDS:
             values[column] = parse_serials(", ".join(map(str, raw))) if isinstance(raw, list) \
@@ -210,7 +210,8 @@ def _add_records(builder: _Builder, document: NativeDocument, kind: str,
                  records: Iterable[tuple[int, dict[str, Any]]], where: str) -> None:
     for row, record in records:
         document.rows_read += 1
-        values, problems = _typed(record, COLUMNS[kind])
+        columns = [c for c in COLUMNS[kind] if kind != "agreements" or c not in DERIVED]
+        values, problems = _typed(record, columns)
         reason = "; ".join(problems) or builder.add(kind, row, values)
         if reason:
             document.skipped.append((row, f"{kind} {where}{row}: {reason}"))

@@ -37,6 +37,9 @@ from contractdesk.importing.values import (
     unit_in_header,
 )
 
+MEMO_LIMIT = 100_000
+_MISSING = object()
+
 
 @dataclass
 class ParsedRow:
@@ -68,21 +71,22 @@ def _date_orders(table: Table, mapping: ColumnMapping) -> dict[int, DateOrder]:
     return {index: decide_order(order, file_order) for index, order in evidence.items()}
 
 
-def file_currency(table: Table, mapping: ColumnMapping, default: str) -> str:
-    """The currency most cells name, else ``default``."""
+MONEY_TARGETS = ("agreement.cost", "purchase.total", "item.unit_price")
+
+
+def file_currency(rows: list[ParsedRow], default: str) -> str:
+    """The currency the file's cells name most often (symbols, codes, a currency
+    column), else ``default``."""
     seen: Counter[str] = Counter()
-    for target, index in mapping.fields.items():
-        parser = BY_TARGET[target].parser
-        if parser not in (Parser.MONEY, Parser.CURRENCY):
-            continue
-        for row in table.rows:
-            cell = row.cells[index]
-            if not isinstance(cell, str) or is_blank(cell):
-                continue
-            value = parse_money(cell) if parser is Parser.MONEY else parse_currency(cell)
-            code = value.currency if isinstance(value, Amount) else value
-            if isinstance(code, str):
-                seen[code] += 1
+    for row in rows:
+        values = row.values
+        code = values.get("agreement.currency")
+        if code:
+            seen[code] += 1
+        for target in MONEY_TARGETS:
+            amount = values.get(target)
+            if isinstance(amount, Amount) and amount.currency:
+                seen[amount.currency] += 1
     return seen.most_common(1)[0][0] if seen else default
 
 
@@ -110,28 +114,40 @@ def _parsers(table: Table, mapping: ColumnMapping
 
 def parse_rows(table: Table, mapping: ColumnMapping, default_currency: str
                ) -> list[ParsedRow]:
-    currency = file_currency(table, mapping, default_currency)
     parsers = _parsers(table, mapping)
     unmapped = [(c.index, c.header) for c in mapping.unmapped]
     parsed = []
+    # Registers repeat themselves (kinds, parties, yes/no, periods, dates): each column
+    # parses a distinct cell once. The type is part of the key, as 1 == 1.0 == True.
+    memo: dict[int, dict[tuple[type, Cell], Any]] = {index: {} for _, index, _ in parsers}
     for row in table.rows:
         result = ParsedRow(row.number)
         for target, index, parser in parsers:
             cell = row.cells[index]
-            if is_blank(cell):
+            if cell is None or cell == "":
                 continue
-            value = parser(cell)
+            seen = memo[index]
+            key = (type(cell), cell)
+            value = seen.get(key, _MISSING)
+            if value is _MISSING:
+                value = None if is_blank(cell) else parser(cell)
+                if len(seen) < MEMO_LIMIT:
+                    seen[key] = value
+            if value is None:
+                continue
             if isinstance(value, Reason):
                 result.problems.append(f"{table.headers[index]} ({column_letter(index)}"
                                        f"{row.number}): {value.text}")
             elif value is not None and value != []:
                 result.values[target] = value
         for index, header in unmapped:
-            text = cell_text(row.cells[index])
-            if text:
-                result.extra.append((header, text))
-        _finish(result, currency)
+            cell = row.cells[index]
+            if cell is not None and cell != "":
+                result.extra.append((header, cell_text(cell)))
         parsed.append(result)
+    currency = file_currency(parsed, default_currency)
+    for result in parsed:
+        _finish(result, currency)
     return parsed
 
 
@@ -139,7 +155,7 @@ def _finish(row: ParsedRow, file_currency_code: str) -> None:
     """Row-level rules: currency, warranty months, date order, something to go by."""
     values = row.values
     row_currency = values.get("agreement.currency") or file_currency_code
-    for target in ("agreement.cost", "purchase.total", "item.unit_price"):
+    for target in MONEY_TARGETS:
         amount = values.get(target)
         if isinstance(amount, Amount):
             values[target] = amount.value

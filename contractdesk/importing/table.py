@@ -73,12 +73,16 @@ def choose_sheet(sheets: list[Sheet], name: str | None) -> tuple[Sheet, int]:
 
 
 def _is_totals(cells: list[Cell]) -> bool:
-    texts = [fold(cell) for cell in cells[:3] if isinstance(cell, str) and cell.strip()]
-    return any(_TOTALS.match(text.strip()) for text in texts)
+    return any(isinstance(cell, str) and _TOTALS.match(cell.strip().casefold())
+               for cell in cells[:3])
 
 
 def _filled(cells: list[Cell]) -> int:
-    return sum(1 for cell in cells if not is_blank(cell))
+    """How many cells hold something, counted exactly only up to two (all that matters)."""
+    present = [cell for cell in cells if cell is not None and cell != ""]
+    if len(present) > 2:
+        return len(present)
+    return sum(1 for cell in present if not is_blank(cell))
 
 
 def build_table(sheet: Sheet, header_index: int) -> Table:

@@ -31,7 +31,13 @@ def fold(text: str) -> str:
 
 
 def is_blank(cell: Cell) -> bool:
-    return cell is None or (isinstance(cell, str) and cell.strip().casefold() in EMPTY_WORDS)
+    if cell is None:
+        return True
+    if type(cell) is not str:
+        return False
+    if len(cell) > 8 and not cell[0].isspace() and not cell[-1].isspace():
+        return False  # longer than any empty word: the common case, decided cheaply
+    return cell.strip().casefold() in EMPTY_WORDS
 
 
 def parse_text(cell: Cell) -> str | None:
@@ -51,6 +57,7 @@ class Amount:
 
 SYMBOLS = {"€": "EUR", "£": "GBP", "us$": "USD", "$": "USD", "¥": "JPY", "fr.": "CHF",
            "sfr.": "CHF", "kr": "SEK", "zł": "PLN", "kč": "CZK"}
+_SYMBOLS_LONGEST_FIRST = sorted(SYMBOLS.items(), key=lambda pair: -len(pair[0]))
 _CODE = re.compile(r"(?<![A-Za-z])([A-Za-z]{3})(?![A-Za-z])")
 _WHOLE_DASH = re.compile(r"[.,]\s*[-–—]+$")
 _NUMBER = re.compile(r"^[+-]?\(?[+-]?[\d.,'’ \u00a0\u202f]*\d[\d.,'’ \u00a0\u202f]*\)?-?$")
@@ -59,7 +66,7 @@ _NUMBER = re.compile(r"^[+-]?\(?[+-]?[\d.,'’ \u00a0\u202f]*\d[\d.,'’ \u00a0\
 def currency_in(text: str) -> tuple[str | None, str]:
     """The currency a money text names (symbol or ISO code), and the text without it."""
     lowered = text.casefold()
-    for symbol, code in sorted(SYMBOLS.items(), key=lambda pair: -len(pair[0])):
+    for symbol, code in _SYMBOLS_LONGEST_FIRST:
         at = lowered.find(symbol)
         if at >= 0 and (symbol not in ("kr", "fr.") or not lowered[at - 1:at].isalpha()):
             return code, text[:at] + text[at + len(symbol):]
