@@ -22,6 +22,9 @@ from contractdesk.services.progress import Progress
 BATCH = 5000
 CHANGES: Table = Change.__table__  # type: ignore[assignment]
 _NOT_AUDITED = frozenset({"id", "version", "name_key"})
+# one encoder for all snapshots: json.dumps with options builds a new one per call
+_SNAPSHOT = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+SQLITE_CACHE_KIB = 65536  # a bulk insert that outgrows the page cache spills mid-way
 
 
 class _Writer:
@@ -70,12 +73,14 @@ class _Writer:
                             values[column] = self.real[target][value]
                 rows.append(values)
             insert_rows(self.connection, table, rows)
-            for create in batch:
-                new_id = self.real[kind][create.temp]
-                label = self.plan.labels[(kind, new_id)] = self.plan.labels[(kind, create.temp)]
-                self.audit.extend(change_rows(
-                    table.name, new_id, label, ChangeAction.CREATE,
-                    [(None, None, self._snapshot(by_column, create.values))]))
+            labels = self.plan.labels
+            for create, values in zip(batch, rows, strict=True):
+                new_id = values["id"]
+                label = labels[(kind, new_id)] = labels[(kind, create.temp)]
+                self.audit.append({"entity": table.name, "entity_id": new_id,
+                                   "label": label[:300], "action": ChangeAction.CREATE,
+                                   "field": None, "old_value": None,
+                                   "new_value": self._snapshot(by_column, create.values)})
             self.tick(len(batch), f"adding {kind}")
         if creates and self.connection.dialect.name == "postgresql":
             self.connection.execute(text(
@@ -105,7 +110,7 @@ class _Writer:
                 shown_as = column
             if text not in (None, ""):
                 shown[shown_as] = text
-        return json.dumps(shown, ensure_ascii=False, sort_keys=True)
+        return _SNAPSHOT(shown)
 
     def update_kind(self, kind: str) -> None:
         updates = self.plan.updates[kind]
@@ -170,6 +175,8 @@ def apply_plan(session: Session, plan: Plan, source: str, user: str,
                progress: Progress) -> None:
     """Writes ``plan`` in ``session``'s transaction; the caller commits or rolls back."""
     writer = _Writer(session, plan, progress)
+    if writer.connection.dialect.name == "sqlite":
+        writer.connection.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     for kind in KINDS:
         writer.insert_kind(kind)
         writer.update_kind(kind)

@@ -85,7 +85,9 @@ class Incoming:
 
     def organization(self, name: str | None, role: OrgRole | None, row: int,
                      **fields: Any) -> OrgKey | None:
-        key = _name_key(name) if name else None
+        if not name:
+            return None
+        key = _name_key(name)
         if not key:
             return None
         record = self.organizations.get(key)
