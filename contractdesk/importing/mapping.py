@@ -38,6 +38,7 @@ class Column:
 class ColumnMapping:
     columns: tuple[Column, ...]
     profile: str | None = None
+    ignored: frozenset[int] = frozenset()  # mapped to null by the user: not even notes
 
     @property
     def fields(self) -> dict[str, int]:
@@ -45,7 +46,8 @@ class ColumnMapping:
 
     @property
     def unmapped(self) -> list[Column]:
-        return [c for c in self.columns if c.target is None and c.header]
+        return [c for c in self.columns
+                if c.target is None and c.header and c.index not in self.ignored]
 
     def report(self) -> dict[str, str]:
         """Header → field, as the import summary shows it."""
@@ -144,6 +146,7 @@ def with_overrides(auto: ColumnMapping, overrides: Mapping[str, str | None]) -> 
     """
     by_header = {c.header.strip().casefold(): c for c in auto.columns}
     chosen = {c.index: c.target for c in auto.columns}
+    ignored = set(auto.ignored)
     for header, target in overrides.items():
         column = by_header.get(header.strip().casefold())
         if column is None:
@@ -157,8 +160,10 @@ def with_overrides(auto: ColumnMapping, overrides: Mapping[str, str | None]) -> 
                 if previous == target:
                     chosen[index] = None
         chosen[column.index] = target or None
+        if not target:
+            ignored.add(column.index)
     return ColumnMapping(tuple(Column(c.index, c.header, chosen[c.index])
-                               for c in auto.columns), auto.profile)
+                               for c in auto.columns), auto.profile, frozenset(ignored))
 
 
 def load_overrides(path: Path) -> dict[str, str | None]:

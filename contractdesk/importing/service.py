@@ -121,7 +121,7 @@ def preview(path: Path, sheet: str | None = None,
         native = native_workbook(sheets, default_currency) if sheet is None else None
         if native is not None:
             return Preview(path.name, native.sheet, native.header_row, None, native=native)
-        chosen, header_index = choose_sheet(sheets, sheet)
+        chosen, header_index = choose_sheet(sheets, sheet, mapping or ())
         table = build_table(chosen, header_index)
         columns = auto_mapping(table.headers)
         if mapping:

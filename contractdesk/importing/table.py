@@ -4,6 +4,7 @@ where the data ends (a totals row, or notes below a gap)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from contractdesk.errors import UserError
@@ -32,20 +33,22 @@ class Table:
     rows: list[DataRow]
 
 
-def _header_candidate(sheet: Sheet) -> tuple[int, int]:
-    """(score, 0-based row index) of the row most like a header row."""
+def _header_candidate(sheet: Sheet, named: frozenset[str]) -> tuple[int, int]:
+    """(score, 0-based row index) of the row most like a header row; headers the user's
+    mapping names count as known."""
     best = (0, 0)
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
         if len(texts) < MIN_HEADER_FIELDS:
             continue
-        score = header_score(texts)
+        score = header_score(texts) + sum(1 for t in texts if t.strip().casefold() in named)
         if score > best[0]:
             best = (score, index)
     return best
 
 
-def choose_sheet(sheets: list[Sheet], name: str | None) -> tuple[Sheet, int]:
+def choose_sheet(sheets: list[Sheet], name: str | None,
+                 named_headers: Iterable[str] = ()) -> tuple[Sheet, int]:
     """The sheet to import and its header row index.
 
     Raises:
@@ -60,7 +63,8 @@ def choose_sheet(sheets: list[Sheet], name: str | None) -> tuple[Sheet, int]:
         candidates = named
     else:
         candidates = sheets
-    scored = [(_header_candidate(sheet), -order, sheet)
+    named = frozenset(header.strip().casefold() for header in named_headers)
+    scored = [(_header_candidate(sheet, named), -order, sheet)
               for order, sheet in enumerate(candidates)]
     (score, header_index), _, sheet = max(scored, key=lambda item: (item[0][0], item[1]))
     if score < MIN_HEADER_FIELDS:
