@@ -31,7 +31,7 @@ _NUMERIC = re.compile(
     r"^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4})\.?(?:\s+\d{1,2}:\d{2}.*)?$")
 _YMD_DOTTED = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
 _SERIAL = re.compile(r"^\d{4,7}(?:\.\d+)?$")
-_TOKEN = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
+_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+", re.UNICODE)
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate((
@@ -102,8 +102,8 @@ def from_serial(serial: float, cell: Cell) -> dt.date | Reason:
 def _with_month_name(text: str, cell: Cell) -> dt.date | Reason | None:
     tokens = _TOKEN.findall(text.casefold())
     months = [MONTHS[t] for t in tokens if t in MONTHS]
-    numbers = [int(t) for t in tokens if t.isdigit()]
-    words = [t for t in tokens if not t.isdigit() and t not in MONTHS]
+    numbers = [int(t) for t in tokens if t.isascii() and t.isdigit()]
+    words = [t for t in tokens if not (t.isascii() and t.isdigit()) and t not in MONTHS]
     if len(months) != 1 or words or not 1 <= len(numbers) <= 2:
         return None
     if len(numbers) == 1:  # "March 2024": the first of the month

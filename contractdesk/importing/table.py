@@ -63,8 +63,8 @@ def choose_sheet(sheets: list[Sheet], name: str | None,
         candidates = named
     else:
         candidates = sheets
-    named = frozenset(header.strip().casefold() for header in named_headers)
-    scored = [(_header_candidate(sheet, named), -order, sheet)
+    known = frozenset(header.strip().casefold() for header in named_headers)
+    scored = [(_header_candidate(sheet, known), -order, sheet)
               for order, sheet in enumerate(candidates)]
     (score, header_index), _, sheet = max(scored, key=lambda item: (item[0][0], item[1]))
     if score < MIN_HEADER_FIELDS:

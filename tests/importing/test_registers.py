@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -143,7 +142,7 @@ def test_strict_refuses_everything(database: Database, write_xlsx: WriteXlsx) ->
     path = write_xlsx("r.xlsx", {"S": [["OEM", "Contract No", "End"],
                                        ["HPE", "H-1", "2026-01-31"],
                                        ["HPE", "H-2", "whenever"]]})
-    with pytest.raises(UserError, match="Row 3 of r.xlsx cannot be imported"):
+    with pytest.raises(UserError, match=r"Row 3 of r\.xlsx cannot be imported"):
         run_import(database, path, strict=True)
     assert _agreements(database) == {}
 
