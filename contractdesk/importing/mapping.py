@@ -144,6 +144,7 @@ def with_overrides(auto: ColumnMapping, overrides: Mapping[str, str | None]) -> 
     Raises:
         UserError: an unknown field, or a header the sheet does not have.
     """
+    check_targets(overrides)
     by_header = {c.header.strip().casefold(): c for c in auto.columns}
     chosen = {c.index: c.target for c in auto.columns}
     ignored = set(auto.ignored)
@@ -152,9 +153,6 @@ def with_overrides(auto: ColumnMapping, overrides: Mapping[str, str | None]) -> 
         if column is None:
             raise UserError(f"The mapping names a column {header!r}, which the sheet does "
                             "not have.")
-        if target and target not in BY_TARGET:
-            raise UserError(f"The mapping maps {header!r} to {target!r}, which is not a "
-                            f"field; fields are: {', '.join(sorted(BY_TARGET))}.")
         if target:
             for index, previous in chosen.items():
                 if previous == target:
@@ -164,6 +162,16 @@ def with_overrides(auto: ColumnMapping, overrides: Mapping[str, str | None]) -> 
             ignored.add(column.index)
     return ColumnMapping(tuple(Column(c.index, c.header, chosen[c.index])
                                for c in auto.columns), auto.profile, frozenset(ignored))
+
+
+def check_targets(overrides: Mapping[str, str | None]) -> None:
+    """Raises:
+        UserError: the mapping names a field that does not exist.
+    """
+    for header, target in overrides.items():
+        if target and target not in BY_TARGET:
+            raise UserError(f"The mapping maps {header!r} to {target!r}, which is not a "
+                            f"field; fields are: {', '.join(sorted(BY_TARGET))}.")
 
 
 def load_overrides(path: Path) -> dict[str, str | None]:

@@ -20,7 +20,12 @@ from contractdesk.domain.money import is_currency
 from contractdesk.errors import UserError, translate_errors
 from contractdesk.importing.apply import apply_plan
 from contractdesk.importing.incoming import Incoming
-from contractdesk.importing.mapping import ColumnMapping, auto_mapping, with_overrides
+from contractdesk.importing.mapping import (
+    ColumnMapping,
+    auto_mapping,
+    check_targets,
+    with_overrides,
+)
 from contractdesk.importing.native import NativeDocument, native_workbook, read_json
 from contractdesk.importing.plan import build_plan
 from contractdesk.importing.readers import read_sheets
@@ -117,6 +122,7 @@ def preview(path: Path, sheet: str | None = None,
             document = read_json(path, default_currency)
             return Preview(path.name, document.sheet, document.header_row, None,
                            native=document)
+        check_targets(mapping or {})
         sheets = read_sheets(path)
         native = native_workbook(sheets, default_currency) if sheet is None else None
         if native is not None:
