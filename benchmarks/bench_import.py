@@ -7,8 +7,9 @@ Run from the repository root::
 Generates a register workbook (title row, mixed date and money notations in English and
 German, some bad rows) in a temporary folder, then times, in one run: python-calamine
 reading every cell (the floor), a full import into an empty database, and a re-import
-of the same file (every row matched, nothing created). Prints each time, the ratios to
-the floor (targets: full import within 8x, re-import within 16x) and the peak memory.
+of the same file (every row matched, nothing created). Prints each time (best of a few
+runs, CPU and wall), the ratios to the floor (targets: full import within 8x, re-import
+within 16x) and the peak memory. Exits 1 when a ratio misses its target.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -92,12 +94,30 @@ def write_register(path: Path, rows: int, seed: int = 4) -> None:
     workbook.save(path)
 
 
-def timed(label: str, work: Callable[[], Any]) -> tuple[float, Any]:
-    started = time.perf_counter()
-    result = work()
-    elapsed = time.perf_counter() - started
-    print(f"{label:<34} {elapsed:8.3f} s   peak RSS {peak_mb():7.1f} MB")
-    return elapsed, result
+@dataclass(frozen=True)
+class Timing:
+    cpu: float
+    wall: float
+
+
+def timed(label: str, work: Callable[[], Any], repeat: int = 1) -> tuple[Timing, Any]:
+    """The best of ``repeat`` runs, in process CPU time and in wall time.
+
+    CPU time is what the ratios use: on a shared machine, wall time mostly measures the
+    neighbours. Best-of is the usual estimator of a run undisturbed by them.
+    """
+    best: Timing | None = None
+    result: Any = None
+    for _ in range(repeat):
+        cpu, wall = time.process_time(), time.perf_counter()
+        result = work()
+        run = Timing(time.process_time() - cpu, time.perf_counter() - wall)
+        best = run if best is None else Timing(min(best.cpu, run.cpu),
+                                               min(best.wall, run.wall))
+    assert best is not None
+    print(f"{label:<34} cpu {best.cpu:7.3f} s  wall {best.wall:7.3f} s  "
+          f"peak RSS {peak_mb():7.1f} MB")
+    return best, result
 
 
 def peak_mb() -> float:
@@ -113,6 +133,7 @@ def read_every_cell(path: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each import")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "register.xlsx"
@@ -120,17 +141,31 @@ def main() -> int:
         write_register(path, args.rows)
         print(f"generated {args.rows} rows in {time.perf_counter() - started:.1f} s "
               f"({path.stat().st_size // 1024} KB)")
-        floor, cells = timed("python-calamine, every cell", lambda: read_every_cell(path))
-        database = open_database(Path(folder) / "bench.sqlite3")
-        full, summary = timed("full import (empty database)",
-                              lambda: run_import(database, path))
-        again, second = timed("re-import (all matched)", lambda: run_import(database, path))
+        floor, cells = timed("python-calamine, every cell", lambda: read_every_cell(path),
+                             repeat=3)
+        databases = iter(range(args.repeat))
+
+        def import_fresh() -> ImportSummary:
+            database = open_database(Path(folder) / f"bench{next(databases)}.sqlite3")
+            try:
+                return run_import(database, path)
+            finally:
+                database.close()
+
+        full, summary = timed("full import (empty database)", import_fresh,
+                              repeat=args.repeat)
+        database = open_database(Path(folder) / "bench0.sqlite3")
+        again, second = timed("re-import (all matched)", lambda: run_import(database, path),
+                              repeat=args.repeat)
         database.close()
     _report(cells, summary, second)
-    print(f"full import / floor: {full / floor:5.1f}x (target <= {FULL_TARGET:g}x)")
-    print(f"re-import / floor:   {again / floor:5.1f}x (target <= {REIMPORT_TARGET:g}x)")
+    full_ratio, again_ratio = full.cpu / floor.cpu, again.cpu / floor.cpu
+    print(f"full import / floor: {full_ratio:5.1f}x cpu, {full.wall / floor.wall:5.1f}x wall "
+          f"(target <= {FULL_TARGET:g}x)")
+    print(f"re-import / floor:   {again_ratio:5.1f}x cpu, {again.wall / floor.wall:5.1f}x wall "
+          f"(target <= {REIMPORT_TARGET:g}x)")
     print(f"peak memory (RSS):   {peak_mb():.0f} MB")
-    return 0 if full / floor <= FULL_TARGET and again / floor <= REIMPORT_TARGET else 1
+    return 0 if full_ratio <= FULL_TARGET and again_ratio <= REIMPORT_TARGET else 1
 
 
 def _report(cells: int, first: ImportSummary, second: ImportSummary) -> None:

@@ -54,8 +54,8 @@ class _Writer:
         table = TABLES[kind]
         refs = REFERENCES[kind]
         deferred: list[tuple[int, int]] = []  # (temp, renewal_of temp) within this kind
-        by_column = _by_column(kind)
         next_id = self._first_free_id(table)
+        entity = str(table.name)  # a plain str: the driver probes SQLAlchemy's subclass
         for start in range(0, len(creates), BATCH):
             batch = creates[start:start + BATCH]
             rows = []
@@ -77,10 +77,10 @@ class _Writer:
             for create, values in zip(batch, rows, strict=True):
                 new_id = values["id"]
                 label = labels[(kind, new_id)] = labels[(kind, create.temp)]
-                self.audit.append({"entity": table.name, "entity_id": new_id,
+                self.audit.append({"entity": entity, "entity_id": new_id,
                                    "label": label[:300], "action": ChangeAction.CREATE,
                                    "field": None, "old_value": None,
-                                   "new_value": self._snapshot(by_column, create.values)})
+                                   "new_value": self._snapshot(kind, create.values)})
             self.tick(len(batch), f"adding {kind}")
         if creates and self.connection.dialect.name == "postgresql":
             self.connection.execute(text(
@@ -97,19 +97,23 @@ class _Writer:
         highest = self.connection.scalar(select(func.max(table.c.id)))
         return int(highest or 0) + 1
 
-    def _snapshot(self, by_column: dict[str, tuple[str, str]], values: dict[str, Any]) -> str:
+    def _snapshot(self, kind: str, values: dict[str, Any]) -> str:
+        """The created record as the audit hook would write it: values, and references
+        by the referenced record's name."""
         shown: dict[str, str | None] = {}
-        for column, value in values.items():
-            if value is None or value == "" or column in _NOT_AUDITED:
+        for column in _PLAIN[kind]:
+            value = values.get(column)
+            if value is None or value == "":
                 continue
-            if column in by_column:
-                name, target = by_column[column]
-                text, shown_as = self.label(target, value), name
-            else:
-                text = value if type(value) is str else format_value(value)
-                shown_as = column
-            if text not in (None, ""):
-                shown[shown_as] = text
+            text = value if type(value) is str else format_value(value)
+            if text:
+                shown[column] = text
+        for column, name, target in _REFERENCED[kind]:
+            value = values.get(column)
+            if value is not None:
+                label = self.plan.labels.get((target, value))
+                if label:
+                    shown[name] = label
         return _SNAPSHOT(shown)
 
     def update_kind(self, kind: str) -> None:
@@ -131,7 +135,7 @@ class _Writer:
                     audited.append((column, format_value(old), format_value(new)))
                 row[column] = new
             groups[tuple(sorted(change.changes))].append(row)
-            self.audit.extend(change_rows(table.name, change.id,
+            self.audit.extend(change_rows(str(table.name), change.id,
                                           self.plan.labels[(kind, change.id)],
                                           ChangeAction.UPDATE, audited))
         for columns, rows in groups.items():
@@ -169,6 +173,13 @@ class _Writer:
 def _by_column(kind: str) -> dict[str, tuple[str, str]]:
     """Foreign-key column → (reference name, kind it points at)."""
     return {column: (name, target) for name, (column, target) in REFERENCES[kind].items()}
+
+
+_REFERENCED = {kind: [(column, name, target) for name, (column, target)
+                      in REFERENCES[kind].items()] for kind in KINDS}
+_PLAIN = {kind: [column.name for column in TABLES[kind].columns
+                 if column.name not in _NOT_AUDITED and not column.foreign_keys]
+          for kind in KINDS}
 
 
 def apply_plan(session: Session, plan: Plan, source: str, user: str,

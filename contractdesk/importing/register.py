@@ -28,8 +28,17 @@ AGREEMENT_FIELDS = ("kind", "end_date", "auto_renew", "renewal_term", "notice_pe
                     "cancelled")
 
 
-def _pick(values: dict[str, Any], prefix: str, names: tuple[str, ...]) -> dict[str, Any]:
-    return {name: values[f"{prefix}.{name}"] for name in names if f"{prefix}.{name}" in values}
+def _targets(prefix: str, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, f"{prefix}.{name}") for name in names)
+
+
+PURCHASE_TARGETS = _targets("purchase", PURCHASE_FIELDS)
+ITEM_TARGETS = _targets("item", ITEM_FIELDS)
+AGREEMENT_TARGETS = _targets("agreement", AGREEMENT_FIELDS)
+
+
+def _pick(values: dict[str, Any], targets: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    return {name: values[target] for name, target in targets if target in values}
 
 
 @dataclass
@@ -76,7 +85,7 @@ def add_register_row(incoming: Incoming, parsed: ParsedRow, profile: str | None)
 def _purchase(incoming: Incoming, row: _Row) -> PurchaseKey | None:
     values = row.values
     po = values.get("purchase.po_number")
-    fields = _pick(values, "purchase", PURCHASE_FIELDS)
+    fields = _pick(values, PURCHASE_TARGETS)
     if not row.has_agreement and row.notes:
         fields["notes"] = row.notes
     if po:
@@ -93,7 +102,7 @@ def _purchase(incoming: Incoming, row: _Row) -> PurchaseKey | None:
 def _items(incoming: Incoming, row: _Row, purchase: PurchaseKey | None) -> list[ItemKey]:
     values = row.values
     serials: list[str] = values.get("item.serial_numbers", [])
-    fields = _pick(values, "item", ITEM_FIELDS)
+    fields = _pick(values, ITEM_TARGETS)
     tag = values.get("item.asset_tag")
     keys = []
     each: list[str | None] = [*serials] or [None]
@@ -140,7 +149,7 @@ def _agreement(incoming: Incoming, row: _Row, profile: str | None,
         title = f"Warranty {description or ''} ({serials[0] if serials else tag or po})"
     title = title or description or ", ".join(serials) or tag or po
     start = values.get("agreement.start_date") or values.get("purchase.order_date")
-    fields = {**_pick(values, "agreement", AGREEMENT_FIELDS),
+    fields = {**_pick(values, AGREEMENT_TARGETS),
               "contract_number": contract, "title": title, "start_date": start,
               "notes": row.notes}
     if "agreement.cost" in values:

@@ -38,6 +38,7 @@ from contractdesk.importing.values import (
 )
 
 MEMO_LIMIT = 100_000
+UNIQUE_PARSERS = frozenset({Parser.TEXT, Parser.ORG, Parser.SERIALS})
 _MISSING = object()
 
 
@@ -119,20 +120,26 @@ def parse_rows(table: Table, mapping: ColumnMapping, default_currency: str
     parsed = []
     # Registers repeat themselves (kinds, parties, yes/no, periods, dates): each column
     # parses a distinct cell once. The type is part of the key, as 1 == 1.0 == True.
-    memo: dict[int, dict[tuple[type, Cell], Any]] = {index: {} for _, index, _ in parsers}
+    # Free text is mostly unique and cheap to read, so it is not memoised.
+    columns: list[tuple[str, int, Callable[[Cell], Any], dict[Any, Any] | None]] = [
+        (target, index, parser,
+         None if BY_TARGET[target].parser in UNIQUE_PARSERS else {})
+        for target, index, parser in parsers]
     for row in table.rows:
         result = ParsedRow(row.number)
-        for target, index, parser in parsers:
+        for target, index, parser, seen in columns:
             cell = row.cells[index]
             if cell is None or cell == "":
                 continue
-            seen = memo[index]
-            key = (type(cell), cell)
-            value = seen.get(key, _MISSING)
-            if value is _MISSING:
+            if seen is None:
                 value = None if is_blank(cell) else parser(cell)
-                if len(seen) < MEMO_LIMIT:
-                    seen[key] = value
+            else:
+                key = (type(cell), cell)
+                value = seen.get(key, _MISSING)
+                if value is _MISSING:
+                    value = None if is_blank(cell) else parser(cell)
+                    if len(seen) < MEMO_LIMIT:
+                        seen[key] = value
             if value is None:
                 continue
             if isinstance(value, Reason):
