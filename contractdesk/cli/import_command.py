@@ -67,6 +67,8 @@ def describe(summary: ImportSummary) -> str:
              f"{verb}: {_counts(summary.created)}.",
              f"{'Would update' if summary.dry_run else 'Updated'}: "
              f"{_counts(summary.updated)}."]
+    if summary.unmapped:
+        lines.append(f"Columns not recognised (kept in notes): {', '.join(summary.unmapped)}.")
     if summary.skipped:
         lines.append(f"Skipped {len(summary.skipped)} row(s):")
         lines.extend(f"  row {s.row}: {s.reason}" for s in summary.skipped)

@@ -96,6 +96,7 @@ class ImportSummary:
     updated: dict[str, int]
     skipped: list[Skipped]
     mapping: dict[str, str]
+    unmapped: list[str] = field(default_factory=list)  # kept in notes; not in the contract
 
     def to_json(self) -> dict[str, Any]:
         """The design's ``import --json`` contract, key for key."""
@@ -194,7 +195,8 @@ def _run(target: Database | Session, path: Path, sheet: str | None,
     log.info("imported %s: created %s, updated %s, skipped %d", path.name, created,
              updated, len(skipped))
     return ImportSummary(path.name, parsed.sheet, parsed.header_row, parsed.rows_read,
-                         dry_run, created, updated, skipped, parsed.mapping_report())
+                         dry_run, created, updated, skipped, parsed.mapping_report(),
+                         parsed.unmapped)
 
 
 def _import_into(session: Session, incoming: Incoming, source: str, dry_run: bool,

@@ -62,6 +62,7 @@ def test_us_register_below_a_title_block(database: Database, write_xlsx: WriteXl
     assert sorted(cisco.serial_numbers) == ["FOC1", "FOC2"]
     assert cisco.oem is not None and cisco.oem.name == "Cisco Systems"
     assert "Rack: R12" in cisco.notes  # unmapped column kept in the notes
+    assert summary.unmapped == ["Rack"]
     assert found["EA-77"].end_date == dt.date(2024, 11, 30)  # month-first from the column
     assert found["EA-77"].kind is AgreementKind.SUBSCRIPTION
     with database.transaction("test") as session:
@@ -250,3 +251,15 @@ def test_items_and_purchases_only(database: Database, write_xlsx: WriteXlsx) -> 
     with database.transaction("test") as session:
         assert session.scalar(select(func.count()).select_from(Item)) == 2
         assert session.scalar(select(func.count()).select_from(Contact)) == 0
+
+
+def test_a_callers_session_owns_the_transaction(database: Database,
+                                                write_xlsx: WriteXlsx) -> None:
+    path = write_xlsx("r.xlsx", {"S": [["OEM", "Contract No", "End"],
+                                       ["HPE", "H-1", "2026-01-31"]]})
+    with database.session("ui") as session, session.begin():
+        summary = run_import(session, path)
+        assert summary.created["agreements"] == 1
+        assert session.scalar(select(func.count()).select_from(Agreement)) == 1
+        session.rollback()
+    assert _agreements(database) == {}
