@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import String, Table, select
 from sqlalchemy.orm import Session
 
 from contractdesk.db.models import (
@@ -144,6 +144,20 @@ def _defaults(table: Table) -> dict[str, Any]:
     return values
 
 
+def _lengths(table: Table) -> dict[str, int]:
+    return {column.name: column.type.length for column in table.columns
+            if isinstance(column.type, String) and column.type.length}
+
+
+def _fit(values: dict[str, Any], limits: dict[str, int]) -> None:
+    """Cuts text to its column's length: SQLite would keep it whole, PostgreSQL refuse
+    the whole import for one over-long cell."""
+    for column, limit in limits.items():
+        value = values.get(column)
+        if type(value) is str and len(value) > limit:
+            values[column] = value[:limit]
+
+
 def _merged_notes(old: str | None, new: str) -> str:
     """File notes are added to the user's, never replace them."""
     if not old or old == new:
@@ -162,8 +176,11 @@ def build_plan(session: Session, incoming: Incoming) -> Plan:
     for kind in KINDS:
         table = TABLES[kind]
         defaults = _defaults(table)
+        limits = _lengths(table)
         records: dict[Any, Record] = getattr(incoming, kind)
         for key, record in records.items():
+            _fit(record.fields, limits)
+            _fit(record.defaults, limits)
             refs = _resolved(kind, record, ids)
             found = _find(kind, key, record, ids)
             if found is None or found < 0:

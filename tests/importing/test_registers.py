@@ -263,3 +263,12 @@ def test_a_callers_session_owns_the_transaction(database: Database,
         assert session.scalar(select(func.count()).select_from(Agreement)) == 1
         session.rollback()
     assert _agreements(database) == {}
+
+
+def test_over_long_text_is_cut_to_its_column(database: Database,
+                                             write_xlsx: WriteXlsx) -> None:
+    path = write_xlsx("r.xlsx", {"S": [["OEM", "Contract No", "Title"],
+                                       ["HPE", "H-" + "9" * 150, "x" * 500]]})
+    run_import(database, path)
+    (agreement,) = _agreements(database).values()
+    assert len(agreement.contract_number or "") == 100 and len(agreement.title) == 300
