@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, select, text, update
@@ -22,8 +23,8 @@ from contractdesk.services.progress import Progress
 BATCH = 5000
 CHANGES: Table = Change.__table__  # type: ignore[assignment]
 _NOT_AUDITED = frozenset({"id", "version", "name_key"})
-# one encoder for all snapshots: json.dumps with options builds a new one per call
-_SNAPSHOT = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+# JSON string quoting without escaping non-ASCII, as json.dumps(ensure_ascii=False)
+_quote: Callable[[str], str] = json.encoder.encode_basestring
 SQLITE_CACHE_KIB = 65536  # a bulk insert that outgrows the page cache spills mid-way
 
 
@@ -100,21 +101,19 @@ class _Writer:
     def _snapshot(self, kind: str, values: dict[str, Any]) -> str:
         """The created record as the audit hook would write it: values, and references
         by the referenced record's name."""
-        shown: dict[str, str | None] = {}
-        for column in _PLAIN[kind]:
+        parts = []
+        labels = self.plan.labels
+        for prefix, column, target in _SNAPSHOT_FIELDS[kind]:
             value = values.get(column)
             if value is None or value == "":
                 continue
-            text = value if type(value) is str else format_value(value)
+            if target is None:
+                text = value if type(value) is str else format_value(value)
+            else:
+                text = labels.get((target, value))
             if text:
-                shown[column] = text
-        for column, name, target in _REFERENCED[kind]:
-            value = values.get(column)
-            if value is not None:
-                label = self.plan.labels.get((target, value))
-                if label:
-                    shown[name] = label
-        return _SNAPSHOT(shown)
+                parts.append(prefix + _quote(text))
+        return "{" + ", ".join(parts) + "}"
 
     def update_kind(self, kind: str) -> None:
         updates = self.plan.updates[kind]
@@ -175,11 +174,17 @@ def _by_column(kind: str) -> dict[str, tuple[str, str]]:
     return {column: (name, target) for name, (column, target) in REFERENCES[kind].items()}
 
 
-_REFERENCED = {kind: [(column, name, target) for name, (column, target)
-                      in REFERENCES[kind].items()] for kind in KINDS}
-_PLAIN = {kind: [column.name for column in TABLES[kind].columns
-                 if column.name not in _NOT_AUDITED and not column.foreign_keys]
-          for kind in KINDS}
+def _snapshot_fields(kind: str) -> list[tuple[str, str, str | None]]:
+    """(JSON key prefix, column, kind referenced or None), sorted by key, so that
+    snapshots come out as ``json.dumps(..., sort_keys=True)`` writes them."""
+    fields: list[tuple[str, str, str | None]] = [
+        (column.name, column.name, None) for column in TABLES[kind].columns
+        if column.name not in _NOT_AUDITED and not column.foreign_keys]
+    fields += [(name, column, target) for name, (column, target) in REFERENCES[kind].items()]
+    return [(_quote(key) + ": ", column, target) for key, column, target in sorted(fields)]
+
+
+_SNAPSHOT_FIELDS = {kind: _snapshot_fields(kind) for kind in KINDS}
 
 
 def apply_plan(session: Session, plan: Plan, source: str, user: str,

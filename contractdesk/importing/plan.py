@@ -144,6 +144,9 @@ def _defaults(table: Table) -> dict[str, Any]:
     return values
 
 
+SHORTEST_FREE_TEXT = 20  # renewal_term and notice_period
+
+
 def _lengths(table: Table) -> dict[str, int]:
     return {column.name: column.type.length for column in table.columns
             if isinstance(column.type, String) and column.type.length}
@@ -151,11 +154,13 @@ def _lengths(table: Table) -> dict[str, int]:
 
 def _fit(values: dict[str, Any], limits: dict[str, int]) -> None:
     """Cuts text to its column's length: SQLite would keep it whole, PostgreSQL refuse
-    the whole import for one over-long cell."""
-    for column, limit in limits.items():
-        value = values.get(column)
-        if type(value) is str and len(value) > limit:
-            values[column] = value[:limit]
+    the whole import for one over-long cell. (Currency codes, the only shorter limit,
+    come out of the parsers as three letters.)"""
+    for column, value in values.items():
+        if type(value) is str and len(value) > SHORTEST_FREE_TEXT:
+            limit = limits.get(column)
+            if limit is not None and len(value) > limit:
+                values[column] = value[:limit]
 
 
 def _merged_notes(old: str | None, new: str) -> str:

@@ -117,3 +117,26 @@ def test_foreign_json_is_refused(database: Database, tmp_path: Path, content: st
     target.write_text(content)
     with pytest.raises(UserError, match=message):
         run_import(database, target)
+
+
+def _created_snapshots(database: Database) -> dict[tuple[str, str], dict[str, str]]:
+    with database.transaction("test") as session:
+        return {(c.entity, c.label): json.loads(c.new_value or "{}")
+                for c in session.scalars(select(Change).where(Change.action == "create"))}
+
+
+def test_bulk_audit_rows_match_the_orm_hooks(sample_database: Database,
+                                             tmp_path: Path) -> None:
+    """The import bypasses the ORM, but its audit trail reads the same as the window's."""
+    target = tmp_path / "all.json"
+    with sample_database.transaction("test") as session:
+        write_json(session, target, TODAY)
+    fresh = open_database(tmp_path / "fresh.sqlite3")
+    try:
+        run_import(fresh, target)
+        written_by_orm = _created_snapshots(sample_database)
+        written_by_import = _created_snapshots(fresh)
+    finally:
+        fresh.close()
+    assert set(written_by_import) == set(written_by_orm)
+    assert written_by_import == written_by_orm
