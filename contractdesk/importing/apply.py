@@ -53,18 +53,25 @@ class _Writer:
     def insert_kind(self, kind: str) -> None:
         creates = self.plan.creates[kind]
         table = TABLES[kind]
-        refs = REFERENCES[kind]
+        references = list(REFERENCES[kind].values())
         deferred: list[tuple[int, int]] = []  # (temp, renewal_of temp) within this kind
         next_id = self._first_free_id(table)
         entity = str(table.name)  # a plain str: the driver probes SQLAlchemy's subclass
         for start in range(0, len(creates), BATCH):
             batch = creates[start:start + BATCH]
             rows = []
+            labels = self.plan.labels
             for create in batch:
-                values = dict(create.values)
+                values = create.values
+                # the snapshot reads references while they are still placeholders
+                label = labels[(kind, next_id)] = labels[(kind, create.temp)]
+                self.audit.append({"entity": entity, "entity_id": next_id,
+                                   "label": label[:300], "action": ChangeAction.CREATE,
+                                   "field": None, "old_value": None,
+                                   "new_value": self._snapshot(kind, values)})
                 values["id"] = self.real[kind][create.temp] = next_id
                 next_id += 1
-                for column, target in refs.values():
+                for column, target in references:
                     value = values.get(column)
                     if value is not None and value < 0:
                         if target == kind:
@@ -74,14 +81,6 @@ class _Writer:
                             values[column] = self.real[target][value]
                 rows.append(values)
             insert_rows(self.connection, table, rows)
-            labels = self.plan.labels
-            for create, values in zip(batch, rows, strict=True):
-                new_id = values["id"]
-                label = labels[(kind, new_id)] = labels[(kind, create.temp)]
-                self.audit.append({"entity": entity, "entity_id": new_id,
-                                   "label": label[:300], "action": ChangeAction.CREATE,
-                                   "field": None, "old_value": None,
-                                   "new_value": self._snapshot(kind, create.values)})
             self.tick(len(batch), f"adding {kind}")
         if creates and self.connection.dialect.name == "postgresql":
             self.connection.execute(text(

@@ -9,12 +9,11 @@ enum values, ISO dates on SQLite) is looked up once, and the driver gets plain t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table
-
-_NOTHING = object()
 
 
 def _placeholder(paramstyle: str, position: int) -> str:
@@ -39,23 +38,16 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     placeholders = ", ".join(_placeholder(dialect.paramstyle, i) for i in range(len(columns)))
     statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
                  f"VALUES ({placeholders})")
-    get = itemgetter(*columns)
-    converted = [(i, process) for i, process in enumerate(processors) if process is not None]
     if len(columns) == 1:
-        parameters: list[Any] = [(get(row),) for row in rows]
+        parameters: list[Any] = [(row[columns[0]],) for row in rows]
     else:
+        get = itemgetter(*columns)
         parameters = [get(row) for row in rows]
-    if converted:
-        # the same object in consecutive rows (a timestamp, an enum) is converted once
-        last: list[tuple[Any, Any]] = [(_NOTHING, None)] * len(columns)
-        for n, values in enumerate(parameters):
-            listed = list(values)
-            for i, process in converted:
-                value = listed[i]
-                seen, done = last[i]
-                if value is not seen:
-                    done = process(value)
-                    last[i] = (value, done)
-                listed[i] = done
-            parameters[n] = tuple(listed)
+    if any(processors):
+        # column by column: repeated values (dates, enums, the timestamp) convert once
+        by_column: list[Any] = list(zip(*parameters, strict=True))
+        for i, process in enumerate(processors):
+            if process is not None:
+                by_column[i] = list(map(cache(process), by_column[i]))
+        parameters = list(zip(*by_column, strict=True))
     connection.exec_driver_sql(statement, parameters)
