@@ -119,7 +119,7 @@ def parse_rows(table: Table, mapping: ColumnMapping, default_currency: str
     unmapped = [(c.index, c.header) for c in mapping.unmapped]
     parsed = []
     # Registers repeat themselves (kinds, parties, yes/no, periods, dates): each column
-    # parses a distinct cell once. The type is part of the key, as 1 == 1.0 == True.
+    # parses a distinct cell once. Non-text keys carry their type, as 1 == 1.0 == True.
     # Free text is mostly unique and cheap to read, so it is not memoised.
     columns: list[tuple[str, int, Callable[[Cell], Any], dict[Any, Any] | None]] = [
         (target, index, parser,
@@ -132,9 +132,9 @@ def parse_rows(table: Table, mapping: ColumnMapping, default_currency: str
             if cell is None or cell == "":
                 continue
             if seen is None:
-                value = None if is_blank(cell) else parser(cell)
+                value = parser(cell)  # text parsers read blank words as empty themselves
             else:
-                key = (type(cell), cell)
+                key = cell if type(cell) is str else (type(cell), cell)
                 value = seen.get(key, _MISSING)
                 if value is _MISSING:
                     value = None if is_blank(cell) else parser(cell)

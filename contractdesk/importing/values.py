@@ -18,6 +18,7 @@ from contractdesk.domain.money import CENT, is_currency
 from contractdesk.importing.cells import Cell, Reason, cell_text, shown
 
 EMPTY_WORDS = frozenset({"", "-", "–", "—", "n/a", "na", "none", "keine", "k.a.", "./."})
+MAX_EMPTY_WORD = max(len(word) for word in EMPTY_WORDS)
 MAX_AMOUNT = Decimal("1e13")  # fits the integer-cents column with room to spare
 
 
@@ -42,7 +43,9 @@ def is_blank(cell: Cell) -> bool:
 
 def parse_text(cell: Cell) -> str | None:
     text = cell_text(cell)
-    return text or None
+    if not text or (len(text) <= MAX_EMPTY_WORD and text.casefold() in EMPTY_WORDS):
+        return None
+    return text
 
 
 # -- money ----------------------------------------------------------------------------
