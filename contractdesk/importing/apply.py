@@ -1,6 +1,7 @@
-"""Writing a plan in bulk: one INSERT … RETURNING per kind and batch, UPDATEs grouped by
-the columns they change, and the audit rows for all of it, inside the caller's
-transaction. Progress is reported (and cancel honoured) between batches."""
+"""Writing a plan in bulk, inside the caller's transaction: new records get their ids
+here and go in with one executemany per kind and batch; UPDATEs are grouped by the
+columns they change; the audit rows (the same text the ORM hook writes) follow.
+Progress is reported, and cancel honoured, between batches."""
 
 from __future__ import annotations
 
