@@ -26,6 +26,7 @@ CHANGES: Table = Change.__table__  # type: ignore[assignment]
 _NOT_AUDITED = frozenset({"id", "version", "name_key"})
 # JSON string quoting without escaping non-ASCII, as json.dumps(ensure_ascii=False)
 _quote: Callable[[str], str] = json.encoder.encode_basestring
+FRAGMENTS_PER_FIELD = 20_000
 SQLITE_CACHE_KIB = 65536  # a bulk insert that outgrows the page cache spills mid-way
 
 
@@ -38,6 +39,8 @@ class _Writer:
         self.audit: list[dict[str, Any]] = []
         self.total = sum(len(plan.creates[k]) + len(plan.updates[k]) for k in KINDS) + 1
         self.done = 0
+        self.fragments: dict[str, list[dict[Any, str]]] = {
+            kind: [{} for _ in _SNAPSHOT_FIELDS[kind]] for kind in KINDS}
 
     def id_of(self, kind: str, value: int | None) -> int | None:
         if value is None or value > 0:
@@ -103,16 +106,23 @@ class _Writer:
         by the referenced record's name."""
         parts = []
         labels = self.plan.labels
-        for prefix, column, target in _SNAPSHOT_FIELDS[kind]:
+        for (prefix, column, target), seen in zip(_SNAPSHOT_FIELDS[kind],
+                                                  self.fragments[kind], strict=True):
             value = values.get(column)
             if value is None or value == "":
                 continue
-            if target is None:
-                text = value if type(value) is str else format_value(value)
-            else:
-                text = labels.get((target, value))
-            if text:
-                parts.append(prefix + _quote(text))
+            # kinds, currencies, dates and parties repeat: each is quoted once per field
+            fragment = seen.get(value)
+            if fragment is None:
+                if target is None:
+                    text = value if type(value) is str else format_value(value)
+                else:
+                    text = labels.get((target, value))
+                fragment = prefix + _quote(text) if text else ""
+                if len(seen) < FRAGMENTS_PER_FIELD:
+                    seen[value] = fragment
+            if fragment:
+                parts.append(fragment)
         return "{" + ", ".join(parts) + "}"
 
     def update_kind(self, kind: str) -> None:
