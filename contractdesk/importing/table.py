@@ -90,7 +90,8 @@ def _filled(cells: list[Cell]) -> int:
 
 
 def build_table(sheet: Sheet, header_index: int) -> Table:
-    """Rows below the header until a totals row, or a lone note after a blank row."""
+    """Rows below the header until a totals row (labelled, or a lone number), or a
+    lone note (after a blank row, or starting like one)."""
     rows = sheet.rows
     headers = [cell_text(cell) for cell in rows[header_index]]
     width = len(headers)
@@ -109,9 +110,9 @@ def build_table(sheet: Sheet, header_index: int) -> Table:
             break
         lone = filled == 1
         first = next((c for c in cells if not is_blank(c)), None)
-        if lone and (after_blank or (isinstance(first, str)
-                                     and _NOTE.match(fold(first).strip()))):
-            break
+        if lone and (after_blank or isinstance(first, int | float)
+                     or (isinstance(first, str) and _NOTE.match(fold(first).strip()))):
+            break  # notes below the table, or an unlabelled =SUM() under a column
         data.append(DataRow(index + 1, cells + [None] * (width - len(cells))))
         after_blank = False
     return Table(sheet.name, header_index + 1, headers, data)

@@ -139,6 +139,15 @@ def test_rows_without_identifying_fields_and_bad_cells_are_skipped(
     assert set(_agreements(database)) == {"H-2"}
 
 
+def test_an_unlabelled_sum_under_the_table_is_no_row(database: Database,
+                                                     write_xlsx: WriteXlsx) -> None:
+    path = write_xlsx("r.xlsx", {"S": [["OEM", "Contract No", "Cost"],
+                                       ["HPE", "H-1", 100], ["HPE", "H-2", 50],
+                                       [None, None, 150], ["Note: costs ex VAT"]]})
+    summary = run_import(database, path)
+    assert summary.rows_read == 2 and summary.skipped == []
+
+
 def test_strict_refuses_everything(database: Database, write_xlsx: WriteXlsx) -> None:
     path = write_xlsx("r.xlsx", {"S": [["OEM", "Contract No", "End"],
                                        ["HPE", "H-1", "2026-01-31"],
