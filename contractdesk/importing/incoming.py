@@ -48,7 +48,7 @@ def agreement_key(oem: OrgKey | None, contract_number: str | None, title: str | 
     return ("term", oem or "", title or "", str(start or ""))
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     fields: dict[str, Any] = field(default_factory=dict)
     defaults: dict[str, Any] = field(default_factory=dict)

@@ -51,7 +51,7 @@ REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Create:
     temp: int
     values: dict[str, Any]

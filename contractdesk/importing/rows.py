@@ -42,7 +42,7 @@ UNIQUE_PARSERS = frozenset({Parser.TEXT, Parser.ORG, Parser.SERIALS})
 _MISSING = object()
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedRow:
     number: int
     values: dict[str, Any] = field(default_factory=dict)
@@ -115,47 +115,51 @@ def _parsers(table: Table, mapping: ColumnMapping
 
 def parse_rows(table: Table, mapping: ColumnMapping, default_currency: str
                ) -> list[ParsedRow]:
-    parsers = _parsers(table, mapping)
-    unmapped = [(c.index, c.header) for c in mapping.unmapped]
-    parsed = []
-    # Registers repeat themselves (kinds, parties, yes/no, periods, dates): each column
-    # parses a distinct cell once. Non-text keys carry their type, as 1 == 1.0 == True.
-    # Free text is mostly unique and cheap to read, so it is not memoised.
-    columns: list[tuple[str, int, Callable[[Cell], Any], dict[Any, Any] | None]] = [
-        (target, index, parser,
-         None if BY_TARGET[target].parser in UNIQUE_PARSERS else {})
-        for target, index, parser in parsers]
-    for row in table.rows:
-        result = ParsedRow(row.number)
-        for target, index, parser, seen in columns:
-            cell = row.cells[index]
-            if cell is None or cell == "":
-                continue
-            if seen is None:
-                value = parser(cell)  # text parsers read blank words as empty themselves
-            else:
-                key = cell if type(cell) is str else (type(cell), cell)
-                value = seen.get(key, _MISSING)
-                if value is _MISSING:
-                    value = None if is_blank(cell) else parser(cell)
-                    if len(seen) < MEMO_LIMIT:
-                        seen[key] = value
-            if value is None:
-                continue
-            if isinstance(value, Reason):
-                result.problems.append(f"{table.headers[index]} ({column_letter(index)}"
-                                       f"{row.number}): {value.text}")
-            elif value is not None and value != []:
-                result.values[target] = value
-        for index, header in unmapped:
-            cell = row.cells[index]
+    parsed = [ParsedRow(row.number) for row in table.rows]
+    cells = [row.cells for row in table.rows]
+    for target, index, parser in _parsers(table, mapping):
+        _parse_column(parsed, cells, target, index, parser, table.headers[index])
+    for column in mapping.unmapped:
+        for result, row in zip(parsed, cells, strict=True):
+            cell = row[column.index]
             if cell is not None and cell != "":
-                result.extra.append((header, cell_text(cell)))
-        parsed.append(result)
+                result.extra.append((column.header, cell_text(cell)))
     currency = file_currency(parsed, default_currency)
     for result in parsed:
         _finish(result, currency)
     return parsed
+
+
+def _parse_column(parsed: list[ParsedRow], cells: list[list[Cell]], target: str,
+                  index: int, parser: Callable[[Cell], Any], header: str) -> None:
+    """One column, top to bottom (cheaper than row by row: the loop holds one parser).
+
+    Registers repeat themselves (kinds, parties, yes/no, periods, dates), so a column
+    parses each distinct cell once; non-text keys carry their type, as 1 == 1.0 ==
+    True. Free text is mostly unique and cheap to read, so it is not memoised.
+    """
+    seen: dict[Any, Any] | None = (None if BY_TARGET[target].parser in UNIQUE_PARSERS
+                                   else {})
+    where = f"{header} ({column_letter(index)}"
+    for result, row in zip(parsed, cells, strict=True):
+        cell = row[index]
+        if cell is None or cell == "":
+            continue
+        if seen is None:
+            value = parser(cell)  # text parsers read blank words as empty themselves
+        else:
+            key = cell if type(cell) is str else (type(cell), cell)
+            value = seen.get(key, _MISSING)
+            if value is _MISSING:
+                value = None if is_blank(cell) else parser(cell)
+                if len(seen) < MEMO_LIMIT:
+                    seen[key] = value
+        if value is None or value == []:
+            continue
+        if isinstance(value, Reason):
+            result.problems.append(f"{where}{result.number}): {value.text}")
+        else:
+            result.values[target] = value
 
 
 def _finish(row: ParsedRow, file_currency_code: str) -> None:
