@@ -1,19 +1,77 @@
-"""``import``: not available until the import issue lands."""
+"""``import FILE``: a register, a Snipe-IT asset export or ContractDesk's own export."""
 
 from __future__ import annotations
 
 import argparse
 
-from contractdesk.cli.common import AddDbOption, Subparsers
-from contractdesk.errors import UserError
+from contractdesk.cli.common import (
+    AddDbOption,
+    Subparsers,
+    existing_file,
+    open_from_args,
+    print_json,
+)
+from contractdesk.importing.mapping import load_overrides
+from contractdesk.importing.plan import KINDS
+from contractdesk.importing.service import ImportSummary, run_import
 
 
 def register(commands: Subparsers, add_db: AddDbOption) -> None:
-    parser = commands.add_parser("import", help="import a spreadsheet (not available yet)")
+    parser = commands.add_parser(
+        "import", help="import a spreadsheet (.xlsx, .xls, .ods, .csv) or a ContractDesk "
+                       "export (.json, .xlsx)")
     add_db(parser)
     parser.add_argument("file", metavar="FILE")
-    parser.set_defaults(handler=run_import)
+    parser.add_argument("--sheet", metavar="NAME", help="the sheet to import (default: the "
+                        "one that looks like a register)")
+    parser.add_argument("--mapping", metavar="MAP.json", help='column mapping overrides: '
+                        '{"Header": "agreement.contract_number", "Ignored column": null}')
+    parser.add_argument("--dry-run", action="store_true",
+                        help="report what would happen, write nothing")
+    parser.add_argument("--strict", action="store_true",
+                        help="import nothing if any row cannot be imported")
+    parser.add_argument("--json", action="store_true", help="machine-readable summary")
+    parser.add_argument("--currency", default="EUR", metavar="CODE",
+                        help="currency of amounts the file does not name (default EUR)")
+    parser.set_defaults(handler=run_import_command)
 
 
-def run_import(args: argparse.Namespace) -> int:
-    raise UserError("Importing spreadsheets is not available yet in this version.")
+def run_import_command(args: argparse.Namespace) -> int:
+    path = existing_file(args.file)
+    overrides = load_overrides(existing_file(args.mapping)) if args.mapping else None
+    database = open_from_args(args)
+    try:
+        summary = run_import(database, path, sheet=args.sheet, mapping=overrides,
+                             dry_run=args.dry_run, strict=args.strict,
+                             default_currency=args.currency.strip().upper())
+    finally:
+        database.close()
+    if args.json:
+        print_json(summary.to_json())
+    else:
+        print(describe(summary))
+    return 0
+
+
+def _counts(counts: dict[str, int]) -> str:
+    listed = ", ".join(f"{counts[kind]} {kind}" for kind in KINDS if counts[kind])
+    return listed or "nothing"
+
+
+def describe(summary: ImportSummary) -> str:
+    """The short human summary: what was (or would be) created, updated and skipped."""
+    where = f", sheet {summary.sheet!r} (headers on row {summary.header_row})" \
+        if summary.sheet and summary.header_row else ""
+    verb = "Would create" if summary.dry_run else "Created"
+    lines = [f"{summary.file}{where}: {summary.rows_read} rows read.",
+             f"{verb}: {_counts(summary.created)}.",
+             f"{'Would update' if summary.dry_run else 'Updated'}: "
+             f"{_counts(summary.updated)}."]
+    if summary.unmapped:
+        lines.append(f"Columns not recognised (kept in notes): {', '.join(summary.unmapped)}.")
+    if summary.skipped:
+        lines.append(f"Skipped {len(summary.skipped)} row(s):")
+        lines.extend(f"  row {s.row}: {s.reason}" for s in summary.skipped)
+    if summary.dry_run:
+        lines.append("Dry run: nothing was written.")
+    return "\n".join(lines)

@@ -1,0 +1,215 @@
+"""Writing a plan in bulk, inside the caller's transaction: new records get their ids
+here and go in with one executemany per kind and batch; UPDATEs are grouped by the
+columns they change; the audit rows (the same text the ORM hook writes) follow.
+Progress is reported, and cancel honoured, between batches."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Table, bindparam, func, select, text, update
+from sqlalchemy.orm import Session
+
+from contractdesk.db.audit import change_rows, format_value
+from contractdesk.db.models import Change, agreement_item
+from contractdesk.domain.enums import ChangeAction
+from contractdesk.importing.bulk import insert_rows
+from contractdesk.importing.plan import KINDS, REFERENCES, TABLES, Plan
+from contractdesk.services.progress import Progress
+
+BATCH = 5000
+CHANGES: Table = Change.__table__  # type: ignore[assignment]
+_NOT_AUDITED = frozenset({"id", "version", "name_key"})
+# JSON string quoting without escaping non-ASCII, as json.dumps(ensure_ascii=False)
+_quote: Callable[[str], str] = json.encoder.encode_basestring
+FRAGMENTS_PER_FIELD = 20_000
+SQLITE_CACHE_KIB = 65536  # a bulk insert that outgrows the page cache spills mid-way
+
+
+class _Writer:
+    def __init__(self, session: Session, plan: Plan, progress: Progress) -> None:
+        self.connection = session.connection()
+        self.plan = plan
+        self.progress = progress
+        self.real: dict[str, dict[int, int]] = {kind: {} for kind in KINDS}
+        self.audit: list[dict[str, Any]] = []
+        self.total = sum(len(plan.creates[k]) + len(plan.updates[k]) for k in KINDS) + 1
+        self.done = 0
+        self.fragments: dict[str, list[dict[Any, str]]] = {
+            kind: [{} for _ in _SNAPSHOT_FIELDS[kind]] for kind in KINDS}
+
+    def id_of(self, kind: str, value: int | None) -> int | None:
+        if value is None or value > 0:
+            return value
+        return self.real[kind][value]
+
+    def label(self, kind: str, value: int | None) -> str | None:
+        return None if value is None else self.plan.labels.get((kind, value))
+
+    def tick(self, count: int, message: str) -> None:
+        self.done += count
+        self.progress.update(self.done, self.total, message)
+
+    def insert_kind(self, kind: str) -> None:
+        creates = self.plan.creates[kind]
+        table = TABLES[kind]
+        references = list(REFERENCES[kind].values())
+        deferred: list[tuple[int, int]] = []  # (temp, renewal_of temp) within this kind
+        next_id = self._first_free_id(table)
+        entity = str(table.name)  # a plain str: the driver probes SQLAlchemy's subclass
+        for start in range(0, len(creates), BATCH):
+            batch = creates[start:start + BATCH]
+            rows = []
+            labels = self.plan.labels
+            for create in batch:
+                values = create.values
+                # the snapshot reads references while they are still placeholders
+                label = labels[(kind, next_id)] = labels[(kind, create.temp)]
+                self.audit.append({"entity": entity, "entity_id": next_id,
+                                   "label": label[:300], "action": ChangeAction.CREATE,
+                                   "field": None, "old_value": None,
+                                   "new_value": self._snapshot(kind, values)})
+                values["id"] = self.real[kind][create.temp] = next_id
+                next_id += 1
+                for column, target in references:
+                    value = values.get(column)
+                    if value is not None and value < 0:
+                        if target == kind:
+                            deferred.append((create.temp, value))
+                            values[column] = None
+                        else:
+                            values[column] = self.real[target][value]
+                rows.append(values)
+            insert_rows(self.connection, table, rows)
+            self.tick(len(batch), f"adding {kind}")
+        if creates and self.connection.dialect.name == "postgresql":
+            self.connection.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"(SELECT max(id) FROM {table.name}))"))
+        for temp, target_temp in deferred:
+            self._update_rows(kind, ("renewal_of_id",), [
+                {"b_id": self.real[kind][temp], "renewal_of_id": self.real[kind][target_temp]}])
+
+    def _first_free_id(self, table: Table) -> int:
+        """Ids are handed out here so that one executemany inserts a whole batch (SQLite
+        cannot return generated ids in order from one); the transaction holds the write
+        lock, and a concurrent writer would fail on the primary key, not overwrite."""
+        highest = self.connection.scalar(select(func.max(table.c.id)))
+        return int(highest or 0) + 1
+
+    def _snapshot(self, kind: str, values: dict[str, Any]) -> str:
+        """The created record as the audit hook would write it: values, and references
+        by the referenced record's name."""
+        parts = []
+        labels = self.plan.labels
+        for (prefix, column, target), seen in zip(_SNAPSHOT_FIELDS[kind],
+                                                  self.fragments[kind], strict=True):
+            value = values.get(column)
+            if value is None or value == "":
+                continue
+            # kinds, currencies, dates and parties repeat: each is quoted once per field
+            fragment = seen.get(value)
+            if fragment is None:
+                if target is None:
+                    text = value if type(value) is str else format_value(value)
+                else:
+                    text = labels.get((target, value))
+                fragment = prefix + _quote(text) if text else ""
+                if len(seen) < FRAGMENTS_PER_FIELD:
+                    seen[value] = fragment
+            if fragment:
+                parts.append(fragment)
+        return "{" + ", ".join(parts) + "}"
+
+    def update_kind(self, kind: str) -> None:
+        updates = self.plan.updates[kind]
+        refs = _by_column(kind)
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        table = TABLES[kind]
+        for change in updates:
+            row: dict[str, Any] = {"b_id": change.id}
+            audited = []
+            for column, (old, new) in change.changes.items():
+                if column in refs:
+                    name, target = refs[column]
+                    row[column] = self.id_of(target, new)
+                    audited.append((name, self.label(target, old),
+                                    self.label(target, row[column])))
+                    continue
+                if column not in _NOT_AUDITED:
+                    audited.append((column, format_value(old), format_value(new)))
+                row[column] = new
+            groups[tuple(sorted(change.changes))].append(row)
+            self.audit.extend(change_rows(str(table.name), change.id,
+                                          self.plan.labels[(kind, change.id)],
+                                          ChangeAction.UPDATE, audited))
+        for columns, rows in groups.items():
+            for start in range(0, len(rows), BATCH):
+                self._update_rows(kind, columns, rows[start:start + BATCH])
+                self.tick(len(rows[start:start + BATCH]), f"updating {kind}")
+
+    def _update_rows(self, kind: str, columns: tuple[str, ...],
+                     rows: list[dict[str, Any]]) -> None:
+        table = TABLES[kind]
+        # bind names must differ from column names in an UPDATE's SET clause
+        statement = (update(table).where(table.c.id == bindparam("b_id"))
+                     .values({**{column: bindparam(f"v_{column}", type_=table.c[column].type)
+                                 for column in columns},
+                              "version": table.c.version + 1}))
+        self.connection.execute(
+            statement, [{"b_id": row["b_id"], **{f"v_{c}": row[c] for c in columns}}
+                        for row in rows])
+
+    def link(self) -> None:
+        rows = [{"agreement_id": self.id_of("agreements", a), "item_id": self.id_of("items", i)}
+                for a, i in self.plan.links]
+        if rows:
+            insert_rows(self.connection, agreement_item, rows)
+        added: dict[int, list[str]] = defaultdict(list)
+        for a, i in self.plan.links:
+            if a > 0:
+                added[a].append(self.label("items", i) or "")
+        for agreement_id, labels in added.items():
+            self.audit.extend(change_rows(
+                "agreement", agreement_id, self.plan.labels[("agreements", agreement_id)],
+                ChangeAction.UPDATE, [("items", None, format_value(sorted(labels)))]))
+
+
+def _by_column(kind: str) -> dict[str, tuple[str, str]]:
+    """Foreign-key column → (reference name, kind it points at)."""
+    return {column: (name, target) for name, (column, target) in REFERENCES[kind].items()}
+
+
+def _snapshot_fields(kind: str) -> list[tuple[str, str, str | None]]:
+    """(JSON key prefix, column, kind referenced or None), sorted by key, so that
+    snapshots come out as ``json.dumps(..., sort_keys=True)`` writes them."""
+    fields: list[tuple[str, str, str | None]] = [
+        (column.name, column.name, None) for column in TABLES[kind].columns
+        if column.name not in _NOT_AUDITED and not column.foreign_keys]
+    fields += [(name, column, target) for name, (column, target) in REFERENCES[kind].items()]
+    return [(_quote(key) + ": ", column, target) for key, column, target in sorted(fields)]
+
+
+_SNAPSHOT_FIELDS = {kind: _snapshot_fields(kind) for kind in KINDS}
+
+
+def apply_plan(session: Session, plan: Plan, source: str, user: str,
+               progress: Progress) -> None:
+    """Writes ``plan`` in ``session``'s transaction; the caller commits or rolls back."""
+    writer = _Writer(session, plan, progress)
+    if writer.connection.dialect.name == "sqlite":
+        writer.connection.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+    for kind in KINDS:
+        writer.insert_kind(kind)
+        writer.update_kind(kind)
+    writer.link()
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    for row in writer.audit:
+        row.update(source=source, user=user, at=now)
+    for start in range(0, len(writer.audit), BATCH):
+        insert_rows(writer.connection, CHANGES, writer.audit[start:start + BATCH])
+    writer.tick(1, "saving")

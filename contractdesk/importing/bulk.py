@@ -1,0 +1,53 @@
+"""INSERT of many rows straight through the driver's ``executemany``.
+
+SQLAlchemy's executemany spends more time building each row's parameters than SQLite
+spends storing the row; for tens of thousands of rows that dominated an import. Here
+each column's bind processor (the same one SQLAlchemy would apply: cents for money,
+enum values, ISO dates on SQLite) is looked up once, and the driver gets plain tuples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, Table
+
+
+def _placeholder(paramstyle: str, position: int) -> str:
+    if paramstyle == "qmark":
+        return "?"
+    if paramstyle == "numeric":
+        return f":{position + 1}"
+    if paramstyle in ("format", "pyformat"):
+        return "%s"
+    raise NotImplementedError(f"parameter style {paramstyle}")
+
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Inserts ``rows`` (dicts with the same keys) into ``table`` in one executemany."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    columns = list(rows[0])
+    processors: list[Callable[[Any], Any] | None] = [
+        table.c[name].type.bind_processor(dialect) for name in columns]
+    placeholders = ", ".join(_placeholder(dialect.paramstyle, i) for i in range(len(columns)))
+    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+                 f"VALUES ({placeholders})")
+    if len(columns) == 1:
+        parameters: list[Any] = [(row[columns[0]],) for row in rows]
+    else:
+        get = itemgetter(*columns)
+        parameters = [get(row) for row in rows]
+    if any(processors):
+        # column by column: repeated values (dates, enums, the timestamp) convert once
+        by_column: list[Any] = list(zip(*parameters, strict=True))
+        for i, process in enumerate(processors):
+            if process is not None:
+                by_column[i] = list(map(cache(process), by_column[i]))
+        parameters = list(zip(*by_column, strict=True))
+    connection.exec_driver_sql(statement, parameters)

@@ -1,0 +1,128 @@
+"""What a file says should exist, keyed by natural keys, before looking at the database.
+
+Registers and ContractDesk's own exports both end up here, so there is one
+reconciliation for every format. A record holds the values the file gives (blank cells
+are absent, so an import never erases what the user typed), ``defaults`` used only when
+the record is created, and references to other records by natural key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from contractdesk.db.models import name_key
+from contractdesk.domain.enums import OrgRole
+
+_name_key = lru_cache(maxsize=65536)(name_key)
+
+OrgKey = str
+ContactKey = tuple[str, str]  # organization key, name key
+PurchaseKey = str
+# ("serial", oem key, serial) | ("tag", "", tag) | ("desc", po, text)
+ItemKey = tuple[str, str, str]
+AgreementKey = tuple[str, ...]  # ("contract", oem key, number) | ("term", oem key, title, start)
+
+
+def no_po_key(order_date: Any, reseller: str | None, oem: str | None) -> PurchaseKey:
+    """A purchase without a PO number is known by its date and parties."""
+    return f"\x00{order_date or ''}|{reseller or ''}|{oem or ''}"
+
+
+def item_key(oem: OrgKey | None, serial: str | None, tag: str | None,
+             po: str | None, description: str | None) -> ItemKey | None:
+    if serial:
+        return ("serial", oem or "", serial)
+    if tag:
+        return ("tag", "", tag)
+    if description:
+        return ("desc", po or "", description)
+    return None
+
+
+def agreement_key(oem: OrgKey | None, contract_number: str | None, title: str | None,
+                  start: Any) -> AgreementKey:
+    if contract_number:
+        return ("contract", oem or "", contract_number)
+    return ("term", oem or "", title or "", str(start or ""))
+
+
+@dataclass(slots=True)
+class Record:
+    fields: dict[str, Any] = field(default_factory=dict)
+    defaults: dict[str, Any] = field(default_factory=dict)
+    refs: dict[str, Any] = field(default_factory=dict)
+    row: int = 0  # the first row that named this record
+
+    def merge(self, fields: dict[str, Any], defaults: dict[str, Any],
+              refs: dict[str, Any], row: int) -> None:
+        """Later rows add to and override earlier ones; blank cells change nothing."""
+        if not self.row:
+            self.row = row
+            self.fields = {k: v for k, v in fields.items() if v is not None}
+            self.defaults = dict(defaults)
+            self.refs = {k: v for k, v in refs.items() if v is not None}
+            return
+        for key, value in fields.items():
+            if value is not None:
+                self.fields[key] = value
+        for key, value in defaults.items():
+            self.defaults.setdefault(key, value)
+        for key, value in refs.items():
+            if value is not None:
+                self.refs[key] = value
+
+
+@dataclass
+class Incoming:
+    organizations: dict[OrgKey, Record] = field(default_factory=dict)
+    contacts: dict[ContactKey, Record] = field(default_factory=dict)
+    purchases: dict[PurchaseKey, Record] = field(default_factory=dict)
+    items: dict[ItemKey, Record] = field(default_factory=dict)
+    agreements: dict[AgreementKey, Record] = field(default_factory=dict)
+    links: dict[AgreementKey, dict[ItemKey, None]] = field(default_factory=dict)
+
+    def organization(self, name: str | None, role: OrgRole | None, row: int,
+                     **fields: Any) -> OrgKey | None:
+        if not name:
+            return None
+        key = _name_key(name)
+        if not key:
+            return None
+        record = self.organizations.get(key)
+        if record is None:
+            record = self.organizations[key] = Record()
+            record.merge({**fields, "roles": set()}, {"name": " ".join(name.split())}, {},
+                         row)
+        elif fields:
+            record.merge(fields, {}, {}, row)
+        if role is not None:
+            record.fields["roles"].add(role)
+        return key
+
+    def contact(self, org: OrgKey, name: str, row: int, fields: dict[str, Any],
+                defaults: dict[str, Any]) -> ContactKey:
+        key = (org, _name_key(name))
+        self.contacts.setdefault(key, Record()).merge(fields, {"name": name, **defaults},
+                                                      {"organization": org}, row)
+        return key
+
+    def purchase(self, key: PurchaseKey, row: int, fields: dict[str, Any],
+                 defaults: dict[str, Any], refs: dict[str, Any]) -> PurchaseKey:
+        self.purchases.setdefault(key, Record()).merge(fields, defaults, refs, row)
+        return key
+
+    def item(self, key: ItemKey, row: int, fields: dict[str, Any],
+             defaults: dict[str, Any], refs: dict[str, Any]) -> ItemKey:
+        self.items.setdefault(key, Record()).merge(fields, defaults, refs, row)
+        return key
+
+    def agreement(self, key: AgreementKey, row: int, fields: dict[str, Any],
+                  defaults: dict[str, Any], refs: dict[str, Any],
+                  items: list[ItemKey]) -> AgreementKey:
+        self.agreements.setdefault(key, Record()).merge(fields, defaults, refs, row)
+        covered = self.links.setdefault(key, {})
+        for item in items:
+            covered[item] = None
+        return key

@@ -1,0 +1,251 @@
+"""Reconciliation: what the file says, matched against what the database holds, as a
+plan of creates and updates. Nothing is written here, so ``--dry-run`` shows exactly
+the plan a real import would apply.
+
+Existing records are read with one query per kind and indexed by natural key; new
+records get negative placeholder ids that :mod:`contractdesk.importing.apply` replaces
+with real ones as it inserts kind after kind.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import String, Table, select
+from sqlalchemy.orm import Session
+
+from contractdesk.db.models import (
+    Agreement,
+    Contact,
+    Item,
+    Organization,
+    Purchase,
+    agreement_item,
+    name_key,
+)
+from contractdesk.importing.incoming import Incoming, Record, agreement_key, no_po_key
+
+KINDS = ("organizations", "contacts", "purchases", "items", "agreements")
+TABLES: dict[str, Table] = {
+    "organizations": Organization.__table__,  # type: ignore[dict-item]
+    "contacts": Contact.__table__,  # type: ignore[dict-item]
+    "purchases": Purchase.__table__,  # type: ignore[dict-item]
+    "items": Item.__table__,  # type: ignore[dict-item]
+    "agreements": Agreement.__table__,  # type: ignore[dict-item]
+}
+# reference name → (column, kind it points at)
+REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
+    "organizations": {},
+    "contacts": {"organization": ("organization_id", "organizations")},
+    "purchases": {"reseller": ("reseller_id", "organizations"),
+                  "oem": ("oem_id", "organizations")},
+    "items": {"oem": ("oem_id", "organizations"), "purchase": ("purchase_id", "purchases")},
+    "agreements": {"oem": ("oem_id", "organizations"),
+                   "reseller": ("reseller_id", "organizations"),
+                   "purchase": ("purchase_id", "purchases"),
+                   "support_contact": ("support_contact_id", "contacts"),
+                   "renewal_of": ("renewal_of_id", "agreements")},
+}
+
+
+@dataclass(slots=True)
+class Create:
+    temp: int
+    values: dict[str, Any]
+
+
+@dataclass
+class Update:
+    id: int
+    changes: dict[str, tuple[Any, Any]]  # column → (old, new)
+
+
+@dataclass
+class Plan:
+    creates: dict[str, list[Create]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    updates: dict[str, list[Update]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    links: list[tuple[int, int]] = field(default_factory=list)  # agreement, item
+    labels: dict[tuple[str, int], str] = field(default_factory=dict)
+
+    def created(self) -> dict[str, int]:
+        return {kind: len(self.creates[kind]) for kind in KINDS}
+
+    def updated(self) -> dict[str, int]:
+        counts = {kind: len(self.updates[kind]) for kind in KINDS}
+        extra = {a for a, _ in self.links if a > 0} - {u.id for u in self.updates["agreements"]}
+        counts["agreements"] += len(extra)
+        return counts
+
+
+def label_of(kind: str, values: dict[str, Any], record_id: int) -> str:
+    """How a record is named in the audit trail, as ``str()`` of the model does."""
+    if kind in ("organizations", "contacts"):
+        return str(values.get("name") or "")
+    if kind == "purchases":
+        return str(values.get("po_number") or f"purchase #{record_id}")
+    if kind == "items":
+        return str(values.get("serial_number") or values.get("asset_tag")
+                   or values.get("description") or f"item #{record_id}")
+    return str(values.get("contract_number") or values.get("title") or f"agreement #{record_id}")
+
+
+class _Index:
+    """Existing rows of every kind and their natural keys."""
+
+    def __init__(self, session: Session) -> None:
+        self.rows: dict[str, dict[int, dict[str, Any]]] = {}
+        for kind in KINDS:
+            table = TABLES[kind]
+            self.rows[kind] = {row["id"]: dict(row) for row in
+                               session.execute(select(table)).mappings()}
+        self.keys: dict[str, dict[Any, int]] = {kind: {} for kind in KINDS}
+        orgs = self.rows["organizations"]
+        org_key = {i: r["name_key"] for i, r in orgs.items()}
+        self.keys["organizations"] = {r["name_key"]: i for i, r in orgs.items()}
+        for i, r in self.rows["contacts"].items():
+            self.keys["contacts"][(org_key[r["organization_id"]], name_key(r["name"]))] = i
+        purchases = self.rows["purchases"]
+        for i, r in purchases.items():
+            key = r["po_number"] or no_po_key(r["order_date"], org_key.get(r["reseller_id"]),
+                                               org_key.get(r["oem_id"]))
+            self.keys["purchases"].setdefault(key, i)
+        for i, r in self.rows["items"].items():
+            oem = org_key.get(r["oem_id"], "")
+            po = purchases[r["purchase_id"]]["po_number"] if r["purchase_id"] else ""
+            for key in (("serial", oem, r["serial_number"]), ("tag", "", r["asset_tag"]),
+                        ("desc", po or "", r["description"])):
+                if key[2]:
+                    self.keys["items"].setdefault(key, i)
+        for i, r in self.rows["agreements"].items():
+            oem = org_key.get(r["oem_id"])
+            if r["contract_number"]:
+                self.keys["agreements"].setdefault(
+                    agreement_key(oem, r["contract_number"], None, None), i)
+            self.keys["agreements"].setdefault(
+                agreement_key(oem, None, r["title"], r["start_date"]), i)
+        self.links = {(a, i) for a, i in session.execute(select(agreement_item))}
+
+
+def _defaults(table: Table) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for column in table.columns:
+        if column.primary_key:
+            continue
+        default: Any = column.default
+        if default is None:
+            values[column.name] = None
+        elif default.is_callable:
+            values[column.name] = default.arg(None)
+        else:
+            values[column.name] = default.arg
+    return values
+
+
+SHORTEST_FREE_TEXT = 20  # renewal_term and notice_period
+
+
+def _lengths(table: Table) -> dict[str, int]:
+    return {column.name: column.type.length for column in table.columns
+            if isinstance(column.type, String) and column.type.length}
+
+
+def _fit(values: dict[str, Any], limits: dict[str, int]) -> None:
+    """Cuts text to its column's length: SQLite would keep it whole, PostgreSQL refuse
+    the whole import for one over-long cell. (Currency codes, the only shorter limit,
+    come out of the parsers as three letters.)"""
+    for column, value in values.items():
+        if type(value) is str and len(value) > SHORTEST_FREE_TEXT:
+            limit = limits.get(column)
+            if limit is not None and len(value) > limit:
+                values[column] = value[:limit]
+
+
+def _merged_notes(old: str | None, new: str) -> str:
+    """File notes are added to the user's, never replace them."""
+    if not old or old == new:
+        return new
+    return old if new in old else f"{old}\n{new}"
+
+
+def build_plan(session: Session, incoming: Incoming) -> Plan:
+    index = _Index(session)
+    plan = Plan()
+    temps = itertools.count(-1, -1)
+    ids: dict[str, dict[Any, int]] = {kind: dict(index.keys[kind]) for kind in KINDS}
+    for kind, rows in index.rows.items():
+        for record_id, row in rows.items():
+            plan.labels[(kind, record_id)] = label_of(kind, row, record_id)
+    for kind in KINDS:
+        table = TABLES[kind]
+        defaults = _defaults(table)
+        limits = _lengths(table)
+        records: dict[Any, Record] = getattr(incoming, kind)
+        for key, record in records.items():
+            _fit(record.fields, limits)
+            _fit(record.defaults, limits)
+            refs = _resolved(kind, record, ids)
+            found = _find(kind, key, record, ids)
+            if found is None or found < 0:
+                values = {**defaults, **record.defaults, **record.fields, **refs}
+                if kind == "organizations":
+                    values["name_key"] = key
+                    values["roles"] = frozenset(values["roles"])
+                create = Create(next(temps), values)
+                plan.creates[kind].append(create)
+                ids[kind][key] = create.temp
+                plan.labels[(kind, create.temp)] = label_of(kind, values, create.temp)
+                continue
+            ids[kind][key] = found
+            changes = _changes(index.rows[kind][found], {**record.fields, **refs})
+            if changes:
+                plan.updates[kind].append(Update(found, changes))
+    _plan_links(plan, incoming, ids, index.links)
+    return plan
+
+
+def _find(kind: str, key: Any, record: Record, ids: dict[str, dict[Any, int]]) -> int | None:
+    known = ids[kind]
+    if kind == "items" and key[0] == "serial" and key not in known:
+        tag = record.fields.get("asset_tag")
+        return known.get(("tag", "", tag)) if tag else None
+    return known.get(key)
+
+
+def _resolved(kind: str, record: Record, ids: dict[str, dict[Any, int]]) -> dict[str, int]:
+    resolved = {}
+    for name, key in record.refs.items():
+        column, target = REFERENCES[kind][name]
+        if target == "agreements" and isinstance(key, str):  # renewal_of by contract number
+            found = next((i for k, i in ids[target].items()
+                          if k[0] == "contract" and k[2] == key), None)
+        else:
+            found = ids[target].get(key)
+        if found is not None:
+            resolved[column] = found
+    return resolved
+
+
+def _changes(row: dict[str, Any], wanted: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    changes = {}
+    for column, value in wanted.items():
+        old = row[column]
+        new = (frozenset(old | set(value)) if column == "roles" else
+               _merged_notes(old, value) if column == "notes" else value)
+        if old != new:
+            changes[column] = (old, new)
+    return changes
+
+
+def _plan_links(plan: Plan, incoming: Incoming, ids: dict[str, dict[Any, int]],
+                existing: Iterable[tuple[int, int]]) -> None:
+    seen = set(existing)
+    for agreement, items in incoming.links.items():
+        agreement_id = ids["agreements"][agreement]
+        for item in items:
+            item_id = ids["items"].get(item)
+            if item_id is not None and (agreement_id, item_id) not in seen:
+                seen.add((agreement_id, item_id))
+                plan.links.append((agreement_id, item_id))

@@ -1,0 +1,146 @@
+"""Reading a file into sheets of cells: workbooks through python-calamine, CSV here.
+
+Row 1 of a sheet is always the file's first row, blank or not, so that row numbers in
+messages are the ones Excel shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+import python_calamine
+
+from contractdesk.errors import UserError
+from contractdesk.importing.cells import Cell
+from contractdesk.importing.guard import check_size, check_zip
+
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
+TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".tab"})
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DELIMITERS = (";", ",", "\t", "|")
+SNIFF_LINES = 50
+
+Rows = list[list[Cell]]
+
+
+@dataclass
+class Sheet:
+    """One sheet's name and a way to read its rows (loaded once, on first use)."""
+
+    name: str
+    _load: Callable[[], Rows] = field(repr=False)
+    _rows: Rows | None = field(default=None, repr=False)
+
+    @property
+    def rows(self) -> Rows:
+        if self._rows is None:
+            self._rows = self._load()
+        return self._rows
+
+
+def read_sheets(path: Path) -> list[Sheet]:
+    """The visible sheets of a workbook, or the one sheet of a CSV file.
+
+    Raises:
+        UserError: unreadable, empty, damaged, hostile or not a spreadsheet.
+    """
+    check_size(path)
+    with path.open("rb") as handle:
+        magic = handle.read(8)
+    suffix = path.suffix.lower()
+    if magic.startswith(ZIP_MAGIC) or magic == OLE_MAGIC:
+        if magic.startswith(ZIP_MAGIC):
+            check_zip(path)
+        return _workbook_sheets(path)
+    if suffix in WORKBOOK_SUFFIXES:
+        raise UserError(f"{path.name} is not a {suffix} workbook (its content is not a "
+                        "spreadsheet); save it again from the spreadsheet program.")
+    return [Sheet(path.stem, lambda: read_csv(path))]
+
+
+def _workbook_sheets(path: Path) -> list[Sheet]:
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        visible = [meta.name for meta in workbook.sheets_metadata
+                   if meta.visible == python_calamine.SheetVisibleEnum.Visible
+                   and meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
+    except python_calamine.PasswordError as error:
+        raise UserError(f"{path.name} is password-protected; save an unprotected copy "
+                        "to import it.") from error
+    except (python_calamine.CalamineError, ValueError, OSError) as error:
+        raise UserError(f"{path.name} is damaged or not a spreadsheet ({error}).") from error
+    if not visible:
+        raise UserError(f"{path.name} has no visible worksheet.")
+
+    def loader(name: str) -> Callable[[], Rows]:
+        def load() -> Rows:
+            try:
+                sheet = workbook.get_sheet_by_name(name)
+                rows = cast(Rows, sheet.to_python(skip_empty_area=False))
+            except (python_calamine.CalamineError, ValueError) as error:
+                raise UserError(f"Sheet {name!r} of {path.name} cannot be read "
+                                f"({error}).") from error
+            return rows
+        return load
+
+    return [Sheet(name, loader(name)) for name in visible]
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-16 or UTF-8 (with or without BOM) first, then Windows-1252, as German and
+    English Excel save CSV.
+
+    Raises:
+        UserError: empty, or binary rather than text.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        if b"\x00" in data[:65536]:
+            raise UserError(f"{name} is a binary file, not a CSV or text table.")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise UserError(f"{name} is empty.")
+    sample = text[:65536]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\r\n\t")
+    if controls > len(sample) // 100 or sample.count("\ufffd") > len(sample) // 50:
+        raise UserError(f"{name} is a binary file, not a CSV or text table.")
+    return text
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the most equal, widest rows."""
+    lines = text.splitlines()[:SNIFF_LINES]
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        counts: dict[int, int] = {}
+        for width in widths:
+            if width > 1:
+                counts[width] = counts.get(width, 0) + 1
+        if not counts:
+            continue
+        width, lines_of_width = max(counts.items(), key=lambda pair: (pair[1], pair[0]))
+        score = (lines_of_width, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(path: Path) -> Rows:
+    text = decode_text(path.read_bytes(), path.name)
+    delimiter = sniff_delimiter(text)
+    try:
+        return [[cell or None for cell in row]
+                for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as error:
+        raise UserError(f"{path.name} is not a readable CSV file ({error}).") from error

@@ -1,0 +1,188 @@
+"""Turning a table's rows into typed values, one problem list per row.
+
+Decisions that need the whole file are made before any row is read: the day/month
+order of each date column, and the file's currency (the one its cells' symbols and
+currency column name most often), which applies to amounts that name none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from contractdesk.importing.cells import Cell, Reason, cell_text
+from contractdesk.importing.dates import DateOrder, decide_order, order_evidence, parse_date
+from contractdesk.importing.fields import BY_TARGET, IDENTIFYING, Parser
+from contractdesk.importing.mapping import ColumnMapping
+from contractdesk.importing.table import Table
+from contractdesk.importing.values import (
+    Amount,
+    is_blank,
+    parse_billing,
+    parse_bool,
+    parse_count,
+    parse_currency,
+    parse_duration,
+    parse_first_line,
+    parse_kind,
+    parse_money,
+    parse_serials,
+    parse_text,
+    unit_in_header,
+)
+
+MEMO_LIMIT = 100_000
+UNIQUE_PARSERS = frozenset({Parser.TEXT, Parser.ORG, Parser.SERIALS})
+_MISSING = object()
+
+
+@dataclass(slots=True)
+class ParsedRow:
+    number: int
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    extra: list[tuple[str, str]] = field(default_factory=list)  # unmapped header, text
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _date_orders(table: Table, mapping: ColumnMapping) -> dict[int, DateOrder]:
+    evidence = {index: order_evidence(row.cells[index] for row in table.rows)
+                for target, index in mapping.fields.items()
+                if BY_TARGET[target].parser is Parser.DATE}
+    found = {order for order in evidence.values() if order is not None}
+    file_order = found.pop() if len(found) == 1 else None
+    return {index: decide_order(order, file_order) for index, order in evidence.items()}
+
+
+MONEY_TARGETS = ("agreement.cost", "purchase.total", "item.unit_price")
+
+
+def file_currency(rows: list[ParsedRow], default: str) -> str:
+    """The currency the file's cells name most often (symbols, codes, a currency
+    column), else ``default``."""
+    seen: Counter[str] = Counter()
+    for row in rows:
+        values = row.values
+        code = values.get("agreement.currency")
+        if code:
+            seen[code] += 1
+        for target in MONEY_TARGETS:
+            amount = values.get(target)
+            if isinstance(amount, Amount) and amount.currency:
+                seen[amount.currency] += 1
+    return seen.most_common(1)[0][0] if seen else default
+
+
+def _parsers(table: Table, mapping: ColumnMapping
+             ) -> list[tuple[str, int, Callable[[Cell], Any]]]:
+    orders = _date_orders(table, mapping)
+    chosen: list[tuple[str, int, Callable[[Cell], Any]]] = []
+    simple: dict[Parser, Callable[[Cell], Any]] = {
+        Parser.TEXT: parse_text, Parser.ORG: parse_text, Parser.MONEY: parse_money,
+        Parser.BOOL: parse_bool, Parser.KIND: parse_kind, Parser.SERIALS: parse_serials,
+        Parser.COUNT: parse_count, Parser.CURRENCY: parse_currency,
+        Parser.BILLING: parse_billing, Parser.FIRST_LINE: parse_first_line,
+    }
+    for target, index in mapping.fields.items():
+        parser = BY_TARGET[target].parser
+        if parser is Parser.DATE:
+            chosen.append((target, index, partial(parse_date, order=orders[index])))
+        elif parser is Parser.DURATION:
+            unit = unit_in_header(table.headers[index])
+            chosen.append((target, index, partial(parse_duration, bare_unit=unit)))
+        else:
+            chosen.append((target, index, simple[parser]))
+    return chosen
+
+
+def parse_rows(table: Table, mapping: ColumnMapping, default_currency: str
+               ) -> list[ParsedRow]:
+    parsed = [ParsedRow(row.number) for row in table.rows]
+    cells = [row.cells for row in table.rows]
+    for target, index, parser in _parsers(table, mapping):
+        _parse_column(parsed, cells, target, index, parser, table.headers[index])
+    for column in mapping.unmapped:
+        for result, row in zip(parsed, cells, strict=True):
+            cell = row[column.index]
+            if cell is not None and cell != "":
+                result.extra.append((column.header, cell_text(cell)))
+    currency = file_currency(parsed, default_currency)
+    for result in parsed:
+        _finish(result, currency)
+    return parsed
+
+
+def _parse_column(parsed: list[ParsedRow], cells: list[list[Cell]], target: str,
+                  index: int, parser: Callable[[Cell], Any], header: str) -> None:
+    """One column, top to bottom (cheaper than row by row: the loop holds one parser).
+
+    Registers repeat themselves (kinds, parties, yes/no, periods, dates), so a column
+    parses each distinct cell once; non-text keys carry their type, as 1 == 1.0 ==
+    True. Free text is mostly unique and cheap to read, so it is not memoised.
+    """
+    seen: dict[Any, Any] | None = (None if BY_TARGET[target].parser in UNIQUE_PARSERS
+                                   else {})
+    where = f"{header} ({column_letter(index)}"
+    for result, row in zip(parsed, cells, strict=True):
+        cell = row[index]
+        if cell is None or cell == "":
+            continue
+        if seen is None:
+            value = parser(cell)  # text parsers read blank words as empty themselves
+        else:
+            key = cell if type(cell) is str else (type(cell), cell)
+            value = seen.get(key, _MISSING)
+            if value is _MISSING:
+                value = None if is_blank(cell) else parser(cell)
+                if len(seen) < MEMO_LIMIT:
+                    seen[key] = value
+        if value is None or value == []:
+            continue
+        if isinstance(value, Reason):
+            result.problems.append(f"{where}{result.number}): {value.text}")
+        else:
+            result.values[target] = value
+
+
+def _finish(row: ParsedRow, file_currency_code: str) -> None:
+    """Row-level rules: currency, warranty months, date order, something to go by."""
+    values = row.values
+    row_currency = values.get("agreement.currency") or file_currency_code
+    for target in MONEY_TARGETS:
+        amount = values.get(target)
+        if isinstance(amount, Amount):
+            values[target] = amount.value
+            if amount.currency and (target == "agreement.cost"
+                                    or "agreement.cost" not in values):
+                row_currency = amount.currency
+    values["currency"] = row_currency
+    months = values.get("agreement.warranty_months")
+    start = values.get("agreement.start_date") or values.get("purchase.order_date")
+    if months and "agreement.end_date" not in values and isinstance(start, dt.date):
+        values["agreement.end_date"] = start + relativedelta(months=months) - dt.timedelta(1)
+    end = values.get("agreement.end_date")
+    if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start and \
+            "agreement.start_date" in values:
+        row.problems.append(f"end date {end.isoformat()} is before start date "
+                            f"{start.isoformat()}")
+    if not row.problems and not any(target in values for target in IDENTIFYING):
+        row.problems.append("nothing identifies this row (no contract number, title, "
+                            "serial number, asset tag or order number)")

@@ -1,0 +1,216 @@
+"""The import service: what the command line and the window's import wizard call.
+
+:func:`preview` reads and parses without touching the database; :func:`run_import`
+adds reconciliation and one transaction (all good rows, or with ``strict`` all rows, or
+nothing). A cancel between batches rolls everything back.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from contractdesk.db.database import Database
+from contractdesk.domain.money import is_currency
+from contractdesk.errors import UserError, translate_errors
+from contractdesk.importing.apply import apply_plan
+from contractdesk.importing.incoming import Incoming
+from contractdesk.importing.mapping import (
+    ColumnMapping,
+    auto_mapping,
+    check_targets,
+    with_overrides,
+)
+from contractdesk.importing.native import NativeDocument, native_workbook, read_json
+from contractdesk.importing.plan import build_plan
+from contractdesk.importing.readers import read_sheets
+from contractdesk.importing.register import add_register_row
+from contractdesk.importing.rows import ParsedRow, parse_rows
+from contractdesk.importing.table import build_table, choose_sheet
+from contractdesk.services.progress import NO_PROGRESS, Progress
+
+log = logging.getLogger("contractdesk.importing")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    row: int
+    reason: str
+
+
+@dataclass
+class Preview:
+    """What the file holds, as the import wizard shows it before anything is written."""
+
+    file: str
+    sheet: str
+    header_row: int
+    mapping: ColumnMapping | None
+    rows: list[ParsedRow] = field(default_factory=list)
+    native: NativeDocument | None = None
+
+    @property
+    def rows_read(self) -> int:
+        return self.native.rows_read if self.native else len(self.rows)
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        if self.native is not None:
+            return [Skipped(r, reason) for r, reason in self.native.skipped]
+        return [Skipped(row.number, "; ".join(row.problems)) for row in self.rows
+                if row.problems]
+
+    @property
+    def unmapped(self) -> list[str]:
+        return [c.header for c in self.mapping.unmapped] if self.mapping else []
+
+    def mapping_report(self) -> dict[str, str]:
+        return self.mapping.report() if self.mapping else {}
+
+    def incoming(self) -> Incoming:
+        if self.native is not None:
+            return self.native.incoming
+        incoming = Incoming()
+        profile = self.mapping.profile if self.mapping else None
+        for row in self.rows:
+            if row.ok:
+                add_register_row(incoming, row, profile)
+        return incoming
+
+
+@dataclass
+class ImportSummary:
+    file: str
+    sheet: str
+    header_row: int
+    rows_read: int
+    dry_run: bool
+    created: dict[str, int]
+    updated: dict[str, int]
+    skipped: list[Skipped]
+    mapping: dict[str, str]
+    unmapped: list[str] = field(default_factory=list)  # kept in notes; not in the contract
+
+    def to_json(self) -> dict[str, Any]:
+        """The design's ``import --json`` contract, key for key."""
+        return {"file": self.file, "sheet": self.sheet, "header_row": self.header_row,
+                "rows_read": self.rows_read, "dry_run": self.dry_run,
+                "created": dict(self.created), "updated": dict(self.updated),
+                "skipped": [{"row": s.row, "reason": s.reason} for s in self.skipped],
+                "mapping": dict(self.mapping)}
+
+
+def preview(path: Path, sheet: str | None = None,
+            mapping: Mapping[str, str | None] | None = None,
+            default_currency: str = "EUR") -> Preview:
+    """Reads and parses ``path`` without touching any database.
+
+    Raises:
+        UserError: the file cannot be read, holds no register, or the mapping is wrong.
+    """
+    path = Path(path)
+    if not is_currency(default_currency):
+        raise UserError(f"{default_currency!r} is not an ISO 4217 currency code.")
+    with translate_errors():
+        if not path.is_file():
+            raise UserError(f"No such file: {path}")
+        if _looks_like_json(path):
+            document = read_json(path, default_currency)
+            return Preview(path.name, document.sheet, document.header_row, None,
+                           native=document)
+        check_targets(mapping or {})
+        sheets = read_sheets(path)
+        native = native_workbook(sheets, default_currency) if sheet is None else None
+        if native is not None:
+            return Preview(path.name, native.sheet, native.header_row, None, native=native)
+        chosen, header_index = choose_sheet(sheets, sheet, mapping or ())
+        table = build_table(chosen, header_index)
+        columns = auto_mapping(table.headers)
+        if mapping:
+            columns = with_overrides(columns, mapping)
+        if not columns.identifies_rows():
+            raise UserError(f"No column of sheet {chosen.name!r} identifies a record (a "
+                            "contract number, title, serial number, asset tag or order "
+                            "number); give a --mapping file to name the columns.")
+        rows = parse_rows(table, columns, default_currency)
+    return Preview(path.name, table.sheet, table.header_row, columns, rows)
+
+
+def run_import(target: Database | Session, path: Path, *, sheet: str | None = None,
+               mapping: Mapping[str, str | None] | None = None, dry_run: bool = False,
+               strict: bool = False, progress: Progress = NO_PROGRESS,
+               default_currency: str = "EUR") -> ImportSummary:
+    """Imports ``path``: every good row in one transaction, or nothing.
+
+    With a :class:`Database`, the transaction is opened and committed here; with a
+    :class:`Session`, the caller owns the transaction (and its commit).
+
+    Raises:
+        UserError: unreadable file, bad mapping, or (with ``strict``) any bad row.
+        Cancelled: ``progress`` asked to stop; nothing was written.
+    """
+    path = Path(path)
+    with _collector_paused():
+        return _run(target, path, sheet, mapping, dry_run, strict, progress, default_currency)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """An import allocates a few hundred thousand long-lived objects, and each of
+    Python's full collections would walk all of them again for nothing (a third of an
+    import's time); the rare cycles are collected once it is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _run(target: Database | Session, path: Path, sheet: str | None,
+         mapping: Mapping[str, str | None] | None, dry_run: bool, strict: bool,
+         progress: Progress, default_currency: str) -> ImportSummary:
+    parsed = preview(path, sheet, mapping, default_currency)
+    skipped = parsed.skipped
+    if strict and skipped:
+        first = skipped[0]
+        raise UserError(f"Row {first.row} of {path.name} cannot be imported ({first.reason})"
+                        f"; {len(skipped)} row(s) in all. Nothing was imported.")
+    progress.update(0, 1, "reading")
+    incoming = parsed.incoming()
+    source = f"import:{path.name}"[:300]
+    if isinstance(target, Session):
+        created, updated = _import_into(target, incoming, source, dry_run, progress)
+    else:
+        with target.transaction(source) as session:
+            created, updated = _import_into(session, incoming, source, dry_run, progress)
+    log.info("imported %s: created %s, updated %s, skipped %d", path.name, created,
+             updated, len(skipped))
+    return ImportSummary(path.name, parsed.sheet, parsed.header_row, parsed.rows_read,
+                         dry_run, created, updated, skipped, parsed.mapping_report(),
+                         parsed.unmapped)
+
+
+def _import_into(session: Session, incoming: Incoming, source: str, dry_run: bool,
+                 progress: Progress) -> tuple[dict[str, int], dict[str, int]]:
+    with translate_errors():
+        plan = build_plan(session, incoming)
+        created, updated = plan.created(), plan.updated()
+        if not dry_run:
+            apply_plan(session, plan, source, str(session.info.get("user", "")), progress)
+    return created, updated
+
+
+def _looks_like_json(path: Path) -> bool:
+    if path.suffix.lower() == ".json":
+        return True
+    with path.open("rb") as handle:
+        return handle.read(16).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
