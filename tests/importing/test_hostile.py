@@ -161,12 +161,11 @@ run_import(open_database(sys.argv[1]), Path(sys.argv[2]), progress=Stall())
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_a_killed_import_leaves_the_database_as_it_was(sample_database: Database,
-                                                       tmp_path: Path) -> None:
+                                                       db_target: str) -> None:
     before = _state(sample_database)
-    assert sample_database.path is not None
     sample_database.close()
     with subprocess.Popen(
-            [sys.executable, "-c", KILLED_IMPORT, str(sample_database.path),
+            [sys.executable, "-c", KILLED_IMPORT, db_target,
              str(SAMPLES / "uk_supplier_register.xlsx")],
             stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2],
             env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}) as process:
