@@ -144,7 +144,7 @@ def serials_by_agreement(session: Session) -> dict[int, list[str]]:
     return serials
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _deadline(end_date: dt.date | None, notice_period: str | None) -> dt.date | None:
     # Many agreements share an end date and a period; parsing the period once is enough.
     return notice_deadline(end_date, notice_period)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -28,7 +28,11 @@ from contractdesk.exporting.records import Row
 DATE_FORMAT = "mm-dd-yy"  # openpyxl's name for built-in format 14, the locale's short date
 PLAIN_MONEY_FORMAT = "#,##0.00"
 HEADER_FONT = Font(name="Calibri", family=2, size=11, scheme="minor", bold=True)
-REPLACEMENT = "\ufffd"  # for control characters that xlsx cannot hold at all
+# What XML cannot carry verbatim: control characters (XML 1.0 forbids them; parsers turn
+# CR into LF), text that looks like their escape ("_x000D_" itself), and the two
+# non-characters U+FFFE/U+FFFF, which no escape can carry and become U+FFFD.
+_NEEDS_ESCAPE = re.compile("_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_ESCAPABLE = 0x100  # readers (Excel, calamine) decode _xHHHH_ at least up to here
 _CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 MIN_WIDTH, MAX_WIDTH, FILTER_BUTTON = 6, 60, 3
 _FIXED_WIDTHS: dict[type, int] = {dt.date: 11, bool: 6}
@@ -41,11 +45,29 @@ def money_format(currency: str | None) -> str:
     return f'#,##0.00 "{currency}"'
 
 
-def clean_text(text: str) -> str:
-    """Text with the control characters that xlsx forbids made visible as U+FFFD."""
-    if ILLEGAL_CHARACTERS_RE.search(text):
-        return ILLEGAL_CHARACTERS_RE.sub(REPLACEMENT, text)
-    return text
+def escape_text(text: str) -> str:
+    """Text in OOXML's own escape (``_x000D_`` for CR), which Excel and calamine decode.
+
+    Without it a carriage return comes back as a line feed and a control character
+    cannot be written at all; a literal ``_x000D_`` is protected as ``_x005F_x000D_``.
+    Text of nothing but white space is escaped whole, as readers drop it otherwise.
+    """
+    if text.isspace():
+        return "".join(_escape_char(char) for char in text)
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
+    return _NEEDS_ESCAPE.sub(_escape_match, text)
+
+
+def _escape_char(char: str) -> str:
+    if ord(char) < _ESCAPABLE:
+        return f"_x{ord(char):04X}_"
+    return "\ufffd" if char in "\ufffe\uffff" else char
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    found = match.group()
+    return "_x005F" + found if len(found) > 1 else _escape_char(found)
 
 
 class SheetCells:
@@ -88,11 +110,11 @@ class SheetCells:
         raise TypeError(f"cannot write {kind.__name__} in column {name}")
 
     def _text(self, text: str) -> Any:
-        text = clean_text(text)
+        escaped = escape_text(text)
         if not (starts_like_formula(text) or text in ERROR_CODES):
-            return text
+            return escaped
         cell = WriteOnlyCell(self.sheet)
-        cell.value = text
+        cell.value = escaped
         cell.data_type = "s"  # after the value: binding "=…" would make it a formula
         cell.quotePrefix = True  # and Excel keeps it text when the user edits the cell
         return cell

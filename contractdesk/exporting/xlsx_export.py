@@ -68,7 +68,8 @@ def write_xlsx(session: Session, target: Path, request: ExportRequest) -> dict[s
 def _fill(workbook: Workbook, session: Session, request: ExportRequest,
           plan: ExportPlan) -> dict[str, int]:
     counter = _Counter(request, plan.total_rows)
-    renewals_sheet = workbook.create_sheet(RENEWALS_SHEET) if plan.renewals else None
+    with_renewals = "agreements" in plan.kinds
+    renewals_sheet = workbook.create_sheet(RENEWALS_SHEET) if with_renewals else None
     sheets = {kind: workbook.create_sheet(kind) for kind in plan.kinds}
     due = {entry.agreement.id for entry in plan.renewals}
     due_rows: dict[int, Row] = {}
