@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import random
 import tempfile
 import time
@@ -143,6 +144,13 @@ def floor_sheets(database: Database) -> dict[str, list[list[Any]]]:
 
 
 def time_floor(sheets: dict[str, list[list[Any]]], target: Path) -> float:
+    """Writes ``sheets``; the values are frozen out of the garbage collector's sight first.
+
+    Millions of prepared values held in memory would otherwise make every collection
+    walk them, a cost the export (which streams its rows) never pays.
+    """
+    gc.collect()
+    gc.freeze()
     start = time.perf_counter()
     workbook = Workbook(write_only=True)
     for title, rows in sheets.items():
@@ -150,7 +158,9 @@ def time_floor(sheets: dict[str, list[list[Any]]], target: Path) -> float:
         for row in rows:
             sheet.append(row)
     workbook.save(target)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    gc.unfreeze()
+    return elapsed
 
 
 def time_export(database: Database, target: Path) -> float:
@@ -163,6 +173,8 @@ def time_export(database: Database, target: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--agreements", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="time each side this often and keep the best (a busy machine)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         database = open_database(Path(folder) / "bench.sqlite3")
@@ -173,11 +185,16 @@ def main() -> None:
         cells = sum(len(row) for rows in sheets.values() for row in rows)
         print(f"cells: {cells:,} in {len(sheets)} sheets "
               f"({', '.join(f'{name} {len(rows) - 1:,}' for name, rows in sheets.items())})")
-        floor = time_floor(sheets, Path(folder) / "floor.xlsx")
+        floors, exports = [], []
+        for _ in range(args.repeat):
+            floors.append(time_floor(sheets, Path(folder) / "floor.xlsx"))
+            exports.append(time_export(database, Path(folder) / "export.xlsx"))
         del sheets
-        print(f"(a) openpyxl write-only, same values, no database: {floor:.1f} s")
-        export = time_export(database, Path(folder) / "export.xlsx")
-        print(f"(b) full xlsx export:                              {export:.1f} s")
+        floor, export = min(floors), min(exports)
+        print(f"(a) openpyxl write-only, same values, no database: {floor:.1f} s "
+              f"(runs: {', '.join(f'{t:.1f}' for t in floors)})")
+        print(f"(b) full xlsx export:                              {export:.1f} s "
+              f"(runs: {', '.join(f'{t:.1f}' for t in exports)})")
         ratio = export / floor
         verdict = "within" if ratio <= TARGET_RATIO else "OVER"
         print(f"ratio (b)/(a): {ratio:.2f}x ({verdict} the {TARGET_RATIO:.0f}x target)")

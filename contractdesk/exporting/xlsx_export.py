@@ -127,6 +127,10 @@ def _discard(workbook: Workbook) -> None:
     """
     for sheet in workbook.worksheets:
         writer = getattr(sheet, "_writer", None)
-        if writer is not None:
-            writer.xf.close()
-            writer.cleanup()
+        if writer is None:
+            continue
+        rows = getattr(sheet, "_rows", None)
+        if rows is not None:
+            rows.close()  # ends the sheet's row stream before its file is closed
+        writer.close()
+        Path(writer.out).unlink(missing_ok=True)

@@ -121,7 +121,8 @@ def test_any_text_becomes_a_text_cell_in_xlsx(tmp_path_factory: object,
         assert cell.data_type == "s" or cell.value is None
     read = CalamineWorkbook.from_path(folder / "t.xlsx").get_sheet_by_name("t").to_python(
         skip_empty_area=False)
-    assert [row[1] if len(row) > 1 else "" for row in read] == texts  # exactly, as the importer's reader sees it
+    # exactly, as the importer's reader (calamine) sees it
+    assert [row[1] if len(row) > 1 else "" for row in read] == texts
 
 
 def test_xml_escapes_for_what_xml_cannot_carry() -> None:
