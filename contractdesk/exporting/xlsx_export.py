@@ -67,6 +67,8 @@ def write_xlsx(session: Session, target: Path, request: ExportRequest) -> dict[s
 
 def _fill(workbook: Workbook, session: Session, request: ExportRequest,
           plan: ExportPlan) -> dict[str, int]:
+    """Writes every sheet. Renewals is created first (it is the first tab) but filled
+    last, from the agreement rows kept on the way, so agreements are read only once."""
     counter = _Counter(request, plan.total_rows)
     with_renewals = "agreements" in plan.kinds
     renewals_sheet = workbook.create_sheet(RENEWALS_SHEET) if with_renewals else None
