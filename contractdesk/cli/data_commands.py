@@ -17,7 +17,8 @@ from contractdesk.cli.common import (
 )
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.exporting.dispatch import export_to
-from contractdesk.exporting.records import json_value
+from contractdesk.exporting.records import KINDS, json_value
+from contractdesk.exporting.request import DELIMITERS
 from contractdesk.exporting.safe_write import atomic_writer
 from contractdesk.services.calendar import calendar_for
 from contractdesk.services.governance import review_due_json, reviews_due
@@ -30,12 +31,19 @@ def register(commands: Subparsers, add_db: AddDbOption) -> None:
     add_db(sample)
     sample.set_defaults(handler=run_sample)
 
-    export = commands.add_parser("export", help="export everything to a file")
+    export = commands.add_parser("export", help="export everything, or what is due, to a file")
     add_db(export)
     export.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="target file: .json (the documented contract)")
-    export.add_argument("--within", type=positive_days, default=DEFAULT_REMINDER_DAYS,
-                        metavar="DAYS", help="reminder window for derived status")
+                        help="target file: .xlsx (a sheet per kind), .csv (one kind) or "
+                             ".json (the documented contract)")
+    export.add_argument("--kind", choices=KINDS, default=None,
+                        help="only this kind of record (csv: default agreements)")
+    export.add_argument("--within", type=positive_days, default=None, metavar="DAYS",
+                        help="only agreements needing notice, renewing or ending within DAYS, "
+                             "with the records they refer to (default: everything, "
+                             f"status and Renewals sheet for {DEFAULT_REMINDER_DAYS} days)")
+    export.add_argument("--delimiter", choices=DELIMITERS, default=";",
+                        help="csv field separator (default ;)")
     export.set_defaults(handler=run_export)
 
     renew = commands.add_parser("renewals", help="what needs notice, renews or expires soon")
@@ -59,8 +67,10 @@ def run_sample(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     target = output_path(args.output)
     database = open_from_args(args)
+    window = DEFAULT_REMINDER_DAYS if args.within is None else args.within
     with database.transaction("cli") as session:
-        counts = export_to(session, target, today(), args.within)
+        counts = export_to(session, target, today(), window, due_only=args.within is not None,
+                           kind=args.kind, delimiter=args.delimiter)
     print(f"Exported to {target}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
     return 0
 

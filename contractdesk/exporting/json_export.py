@@ -10,28 +10,44 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
-from contractdesk.exporting.records import all_rows, json_value
+from contractdesk.exporting.plan import plan_export
+from contractdesk.exporting.records import KINDS, Scope, json_value, records
+from contractdesk.exporting.request import ExportRequest
 from contractdesk.exporting.safe_write import atomic_writer
+from contractdesk.services.progress import NO_PROGRESS, Progress
 
 FORMAT = "contractdesk"
 VERSION = 1
+PROGRESS_EVERY = 500
 
 
 def export_document(session: Session, today: dt.date,
-                    window_days: int = DEFAULT_REMINDER_DAYS) -> dict[str, Any]:
+                    window_days: int = DEFAULT_REMINDER_DAYS, *,
+                    kinds: tuple[str, ...] = KINDS, scope: Scope | None = None,
+                    progress: Progress = NO_PROGRESS, total: int = 0) -> dict[str, Any]:
+    """The contract as a dict: every kind in ``kinds``, limited to ``scope``'s ids."""
     document: dict[str, Any] = {"format": FORMAT, "version": VERSION,
                                 "exported_on": today.isoformat()}
-    for kind, rows in all_rows(session, today, window_days).items():
-        document[kind] = [{key: json_value(value) for key, value in row.items()}
-                          for row in rows]
+    done = 0
+    for kind in kinds:
+        rows: list[dict[str, Any]] = []
+        document[kind] = rows
+        for _, row in records(session, kind, today, window_days, (scope or {}).get(kind)):
+            rows.append({key: json_value(value) for key, value in row.items()})
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                progress.update(done, total, kind)
+        progress.update(done, total, kind)
     return document
 
 
-def write_json(session: Session, target: Path, today: dt.date,
-               window_days: int = DEFAULT_REMINDER_DAYS) -> dict[str, int]:
+def write_json(session: Session, target: Path, request: ExportRequest) -> dict[str, int]:
     """Writes the contract to ``target`` atomically; returns counts per kind."""
-    document = export_document(session, today, window_days)
+    plan = plan_export(session, request, request.kinds)
+    document = export_document(session, request.today, request.window_days,
+                               kinds=plan.kinds, scope=plan.scope,
+                               progress=request.progress, total=plan.total_rows)
     with atomic_writer(target, "w") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2)
         handle.write("\n")
-    return {kind: len(document[kind]) for kind in document if isinstance(document[kind], list)}
+    return {kind: len(document[kind]) for kind in plan.kinds}

@@ -3,24 +3,44 @@
 JSON, xlsx and csv all write these rows, so a field added here appears everywhere.
 References are natural keys (organization name, PO number, serial, contract number);
 values stay typed (``date``, ``Decimal``, ``bool``) until a writer formats them.
+
+The rows are read as columns through joins rather than as ORM objects: an export of
+100,000 agreements must not load 100,000 objects and their relationships one by one.
+Derived values come from the same domain functions the model uses
+(:func:`~contractdesk.domain.durations.notice_deadline`,
+:func:`~contractdesk.domain.status.derive_status`), so they cannot drift apart.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from decimal import Decimal
-from enum import Enum
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Enum as SqlEnum
+from sqlalchemy import Select, String, select, type_coerce
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from contractdesk.db.models import Agreement, Contact, Item, Organization, Purchase
-from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
-from contractdesk.services.renewals import renewed_ids, status_of
+from contractdesk.db.models import (
+    Agreement,
+    Contact,
+    Item,
+    Organization,
+    Purchase,
+    agreement_item,
+)
+from contractdesk.domain.durations import notice_deadline
+from contractdesk.domain.status import DEFAULT_REMINDER_DAYS, Term, derive_status
+from contractdesk.services.renewals import renewed_ids
 
 Row = dict[str, Any]
+Record = tuple[int, Row]
+"""A row with the database id of its record, for filtering and cross-referencing."""
+
+Scope = Mapping[str, Collection[int]]
+"""Ids to keep per kind; a kind that is not a key is exported whole."""
 
 KINDS = ("organizations", "contacts", "purchases", "items", "agreements")
 
@@ -41,88 +61,161 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                    "cancelled", "notes", "notice_deadline", "status"),
 }
 DERIVED = frozenset({"notice_deadline", "status"})
+"""Columns computed on export and ignored on import."""
+
+MONEY_CURRENCY: dict[str, dict[str, str | None]] = {
+    "purchases": {"total": "currency"},
+    "items": {"unit_price": None},
+    "agreements": {"cost": "currency"},
+}
+"""Money columns per kind, with the column holding their currency (None: no currency)."""
+
+_COMPUTED = frozenset({"serial_numbers", *DERIVED})
 
 
-def _name(org: Organization | None) -> str | None:
-    return org.name if org is not None else None
+def _stored(model: type[Any], name: str) -> Any:
+    """The column as stored; enums as their text, which is already the JSON word."""
+    attribute: InstrumentedAttribute[Any] = getattr(model, name)
+    if isinstance(attribute.type, SqlEnum):
+        return type_coerce(attribute, String).label(name)
+    return attribute.label(name)
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, frozenset):
-        return sorted(role.value for role in value)
-    return value
+def _query(model: type[Any], kind: str, references: Mapping[str, Any],
+           computed: Collection[str] = ()) -> Select[Any]:
+    """``id`` then the kind's stored columns, references replaced by natural keys."""
+    fields = [references[name].label(name) if name in references else _stored(model, name)
+              for name in COLUMNS[kind] if name not in computed]
+    return select(model.id, *fields)
+
+
+def _records(session: Session, query: Select[Any], keep: Collection[int] | None
+             ) -> Iterator[tuple[int, Row]]:
+    names = query.selected_columns.keys()[1:]
+    for record_id, *values in session.execute(query):
+        if keep is None or record_id in keep:
+            yield record_id, dict(zip(names, values, strict=True))
+
+
+def organization_records(session: Session, keep: Collection[int] | None = None
+                         ) -> Iterator[Record]:
+    query = _query(Organization, "organizations", {}).order_by(Organization.name_key)
+    for record_id, row in _records(session, query, keep):
+        row["roles"] = sorted(role.value for role in row["roles"])
+        yield record_id, row
+
+
+def contact_records(session: Session, keep: Collection[int] | None = None
+                    ) -> Iterator[Record]:
+    query = (_query(Contact, "contacts", {"organization": Organization.name})
+             .join(Organization, Contact.organization_id == Organization.id)
+             .order_by(Organization.name_key, Contact.name, Contact.id))
+    yield from _records(session, query, keep)
+
+
+def purchase_records(session: Session, keep: Collection[int] | None = None
+                     ) -> Iterator[Record]:
+    reseller, oem = aliased(Organization), aliased(Organization)
+    query = (_query(Purchase, "purchases", {"reseller": reseller.name, "oem": oem.name})
+             .outerjoin(reseller, Purchase.reseller_id == reseller.id)
+             .outerjoin(oem, Purchase.oem_id == oem.id)
+             .order_by(Purchase.order_date, Purchase.po_number, Purchase.id))
+    yield from _records(session, query, keep)
+
+
+def item_records(session: Session, keep: Collection[int] | None = None) -> Iterator[Record]:
+    oem = aliased(Organization)
+    query = (_query(Item, "items", {"purchase": Purchase.po_number, "oem": oem.name})
+             .outerjoin(Purchase, Item.purchase_id == Purchase.id)
+             .outerjoin(oem, Item.oem_id == oem.id)
+             .order_by(Item.serial_number, Item.id))
+    yield from _records(session, query, keep)
+
+
+def serials_by_agreement(session: Session) -> dict[int, list[str]]:
+    """Each agreement's covered serial numbers, sorted, as ``Agreement.serial_numbers``."""
+    query = (select(agreement_item.c.agreement_id, Item.serial_number)
+             .join(Item, Item.id == agreement_item.c.item_id)
+             .where(Item.serial_number.is_not(None), Item.serial_number != "")
+             .order_by(agreement_item.c.agreement_id, Item.serial_number))
+    serials: dict[int, list[str]] = {}
+    for agreement_id, serial in session.execute(query):
+        serials.setdefault(agreement_id, []).append(serial)
+    return serials
+
+
+@lru_cache(maxsize=65536)
+def _deadline(end_date: dt.date | None, notice_period: str | None) -> dt.date | None:
+    # Many agreements share an end date and a period; parsing the period once is enough.
+    return notice_deadline(end_date, notice_period)
+
+
+def agreement_records(session: Session, today: dt.date,
+                      window_days: int = DEFAULT_REMINDER_DAYS,
+                      keep: Collection[int] | None = None) -> Iterator[Record]:
+    oem, reseller, previous = aliased(Organization), aliased(Organization), aliased(Agreement)
+    references = {"oem": oem.name, "reseller": reseller.name, "purchase": Purchase.po_number,
+                  "support_contact": Contact.name, "renewal_of": previous.contract_number}
+    query = (_query(Agreement, "agreements", references, _COMPUTED)
+             .outerjoin(oem, Agreement.oem_id == oem.id)
+             .outerjoin(reseller, Agreement.reseller_id == reseller.id)
+             .outerjoin(Purchase, Agreement.purchase_id == Purchase.id)
+             .outerjoin(Contact, Agreement.support_contact_id == Contact.id)
+             .outerjoin(previous, Agreement.renewal_of_id == previous.id)
+             .order_by(Agreement.end_date, Agreement.contract_number, Agreement.id))
+    serials = serials_by_agreement(session)
+    renewed = renewed_ids(session)
+    for record_id, stored in _records(session, query, keep):
+        deadline = _deadline(stored["end_date"], stored["notice_period"])
+        term = Term(start_date=stored["start_date"], end_date=stored["end_date"],
+                    notice_deadline=deadline, cancelled=stored["cancelled"],
+                    renewed=record_id in renewed)
+        derived = {"serial_numbers": serials.get(record_id, []), "notice_deadline": deadline,
+                   "status": derive_status(term, today, window_days).value}
+        yield record_id, {name: derived[name] if name in derived else stored[name]
+                          for name in COLUMNS["agreements"]}
+
+
+def records(session: Session, kind: str, today: dt.date,
+            window_days: int = DEFAULT_REMINDER_DAYS,
+            keep: Collection[int] | None = None) -> Iterator[Record]:
+    """The rows of one kind in the contract's order, optionally only the ids in ``keep``."""
+    if kind == "agreements":
+        return agreement_records(session, today, window_days, keep)
+    readers = {"organizations": organization_records, "contacts": contact_records,
+               "purchases": purchase_records, "items": item_records}
+    return readers[kind](session, keep)
+
+
+def all_rows(session: Session, today: dt.date,
+             window_days: int = DEFAULT_REMINDER_DAYS,
+             scope: Scope | None = None) -> dict[str, Iterator[Row]]:
+    """Lazily produced rows of every kind, in the contract's order."""
+    scope = scope or {}
+    return {kind: (row for _, row in records(session, kind, today, window_days,
+                                             scope.get(kind)))
+            for kind in KINDS}
 
 
 def organization_rows(session: Session) -> Iterator[Row]:
-    for org in session.scalars(select(Organization).order_by(Organization.name_key)):
-        yield {key: _plain(getattr(org, key)) for key in COLUMNS["organizations"]}
+    return (row for _, row in organization_records(session))
 
 
 def contact_rows(session: Session) -> Iterator[Row]:
-    query = (select(Contact).join(Contact.organization)
-             .options(selectinload(Contact.organization))
-             .order_by(Organization.name_key, Contact.name))
-    for contact in session.scalars(query):
-        row = {key: _plain(getattr(contact, key)) for key in COLUMNS["contacts"][1:]}
-        yield {"organization": contact.organization.name, **row}
+    return (row for _, row in contact_records(session))
 
 
 def purchase_rows(session: Session) -> Iterator[Row]:
-    query = (select(Purchase).options(selectinload(Purchase.reseller),
-                                      selectinload(Purchase.oem))
-             .order_by(Purchase.order_date, Purchase.po_number, Purchase.id))
-    for purchase in session.scalars(query):
-        row = {key: _plain(getattr(purchase, key)) for key in COLUMNS["purchases"]
-               if key not in ("reseller", "oem")}
-        yield {**row, "reseller": _name(purchase.reseller), "oem": _name(purchase.oem)}
+    return (row for _, row in purchase_records(session))
 
 
 def item_rows(session: Session) -> Iterator[Row]:
-    query = (select(Item).options(selectinload(Item.purchase), selectinload(Item.oem))
-             .order_by(Item.serial_number, Item.id))
-    for item in session.scalars(query):
-        row = {key: _plain(getattr(item, key)) for key in COLUMNS["items"]
-               if key not in ("purchase", "oem")}
-        yield {**row, "purchase": item.purchase.po_number if item.purchase else None,
-               "oem": _name(item.oem)}
+    return (row for _, row in item_records(session))
 
 
 def agreement_rows(session: Session, today: dt.date,
                    window_days: int = DEFAULT_REMINDER_DAYS) -> Iterator[Row]:
-    renewed = renewed_ids(session)
-    query = (select(Agreement)
-             .options(selectinload(Agreement.oem), selectinload(Agreement.reseller),
-                      selectinload(Agreement.purchase), selectinload(Agreement.items),
-                      selectinload(Agreement.support_contact),
-                      selectinload(Agreement.renewal_of))
-             .order_by(Agreement.end_date, Agreement.contract_number, Agreement.id))
-    references: dict[str, Callable[[Agreement], Any]] = {
-        "oem": lambda a: _name(a.oem),
-        "reseller": lambda a: _name(a.reseller),
-        "purchase": lambda a: a.purchase.po_number if a.purchase else None,
-        "support_contact": lambda a: a.support_contact.name if a.support_contact else None,
-        "renewal_of": lambda a: a.renewal_of.contract_number if a.renewal_of else None,
-        "serial_numbers": lambda a: a.serial_numbers,
-        "notice_deadline": lambda a: a.notice_deadline,
-        "status": lambda a: status_of(a, today, renewed, window_days).value,
-    }
-    for agreement in session.scalars(query):
-        yield {key: references[key](agreement) if key in references
-               else _plain(getattr(agreement, key)) for key in COLUMNS["agreements"]}
-
-
-def all_rows(session: Session, today: dt.date,
-             window_days: int = DEFAULT_REMINDER_DAYS) -> dict[str, Iterator[Row]]:
-    """Lazily produced rows of every kind, in the contract's order."""
-    return {
-        "organizations": organization_rows(session),
-        "contacts": contact_rows(session),
-        "purchases": purchase_rows(session),
-        "items": item_rows(session),
-        "agreements": agreement_rows(session, today, window_days),
-    }
+    return (row for _, row in agreement_records(session, today, window_days))
 
 
 def json_value(value: Any) -> Any:
