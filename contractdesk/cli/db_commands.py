@@ -21,6 +21,7 @@ from contractdesk.db.database import Database, require_sqlite
 from contractdesk.db.restore import restore_from
 from contractdesk.errors import UserError
 from contractdesk.exporting.json_export import write_json
+from contractdesk.exporting.request import ExportRequest
 from contractdesk.paths import data_dir
 from contractdesk.services.backup_archive import is_archive, restore_archive, write_archive
 from contractdesk.services.documents import default_store
@@ -84,7 +85,7 @@ def _backup_server(database: Database, output: str | None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"server-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
     with database.transaction("cli") as session:
-        write_json(session, target, dt.date.today())
+        write_json(session, target, ExportRequest(today=dt.date.today()))
     print(f"{database.describe()} is a database server, so the backup is a JSON export "
           f"of all records: {target}")
     return 0

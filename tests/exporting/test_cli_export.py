@@ -14,9 +14,9 @@ from contractdesk.exporting.records import KINDS
 
 
 @pytest.fixture
-def db_arg(sample_database: Database, db_path: Path) -> list[str]:
+def db_arg(sample_database: Database, db_target: str) -> list[str]:
     sample_database.close()
-    return ["--db", str(db_path)]
+    return ["--db", db_target]
 
 
 def test_xlsx_export_reports_counts(db_arg: list[str], tmp_path: Path,
