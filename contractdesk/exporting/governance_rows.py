@@ -104,3 +104,9 @@ def governance_rows(session: Session) -> dict[str, Iterator[Row]]:
         "risks": risk_rows(session),
         "support_cases": support_case_rows(session),
     }
+
+
+def exports_governance(kinds: tuple[str, ...], due_only: bool) -> bool:
+    """Governance records travel with a whole export only: a partial one (one kind, or
+    what is due) would carry reviews and cases whose organizations it leaves out."""
+    return not due_only and set(kinds) >= {"organizations", "agreements", "items"}

@@ -10,6 +10,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
+from contractdesk.exporting.governance_rows import (
+    GOVERNANCE_KINDS,
+    governance_rows,
+)
 from contractdesk.exporting.plan import plan_export
 from contractdesk.exporting.records import KINDS, Scope, json_value, records
 from contractdesk.exporting.request import ExportRequest
@@ -24,8 +28,10 @@ PROGRESS_EVERY = 500
 def export_document(session: Session, today: dt.date,
                     window_days: int = DEFAULT_REMINDER_DAYS, *,
                     kinds: tuple[str, ...] = KINDS, scope: Scope | None = None,
-                    progress: Progress = NO_PROGRESS, total: int = 0) -> dict[str, Any]:
-    """The contract as a dict: every kind in ``kinds``, limited to ``scope``'s ids."""
+                    progress: Progress = NO_PROGRESS, total: int = 0,
+                    governance: bool = True) -> dict[str, Any]:
+    """The contract as a dict: every kind in ``kinds``, limited to ``scope``'s ids, and
+    the governance lists when ``governance``."""
     document: dict[str, Any] = {"format": FORMAT, "version": VERSION,
                                 "exported_on": today.isoformat()}
     done = 0
@@ -38,6 +44,12 @@ def export_document(session: Session, today: dt.date,
             if done % PROGRESS_EVERY == 0:
                 progress.update(done, total, kind)
         progress.update(done, total, kind)
+    if governance:
+        for kind, governance_records in governance_rows(session).items():
+            document[kind] = [{key: json_value(value) for key, value in row.items()}
+                              for row in governance_records]
+            done += len(document[kind])
+            progress.update(done, total, kind)
     return document
 
 
@@ -46,8 +58,10 @@ def write_json(session: Session, target: Path, request: ExportRequest) -> dict[s
     plan = plan_export(session, request, request.kinds)
     document = export_document(session, request.today, request.window_days,
                                kinds=plan.kinds, scope=plan.scope,
-                               progress=request.progress, total=plan.total_rows)
+                               progress=request.progress, total=plan.total_rows,
+                               governance=plan.governance)
+    kinds = [kind for kind in (*KINDS, *GOVERNANCE_KINDS) if kind in document]
     with atomic_writer(target, "w") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2)
         handle.write("\n")
-    return {kind: len(document[kind]) for kind in plan.kinds}
+    return {kind: len(document[kind]) for kind in kinds}

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from contractdesk.db.governance import DueDiligenceCheck, Review, Risk, SupportCase
 from contractdesk.db.models import Agreement, Contact, Item, Organization, Purchase
+from contractdesk.exporting.governance_rows import exports_governance
 from contractdesk.exporting.records import Scope
 from contractdesk.exporting.request import ExportRequest
 from contractdesk.services.renewals import RenewalEntry, renewals
@@ -23,6 +25,10 @@ from contractdesk.services.renewals import RenewalEntry, renewals
 MODELS: dict[str, type[Organization | Contact | Purchase | Item | Agreement]] = {
     "organizations": Organization, "contacts": Contact, "purchases": Purchase,
     "items": Item, "agreements": Agreement,
+}
+GOVERNANCE_MODELS: dict[str, type[Review | DueDiligenceCheck | Risk | SupportCase]] = {
+    "reviews": Review, "due_diligence": DueDiligenceCheck, "risks": Risk,
+    "support_cases": SupportCase,
 }
 _CHUNK = 500  # ids per IN (...) clause, well under every engine's parameter limit
 
@@ -33,6 +39,7 @@ class ExportPlan:
     scope: Scope
     totals: dict[str, int]
     renewals: list[RenewalEntry] = field(default_factory=list)
+    governance: bool = False  # reviews, checks, risks and cases travel along
 
     @property
     def total_rows(self) -> int:
@@ -48,7 +55,11 @@ def plan_export(session: Session, request: ExportRequest, kinds: tuple[str, ...]
     totals = {kind: len(scope[kind]) if kind in scope else
               session.scalar(select(func.count()).select_from(MODELS[kind])) or 0
               for kind in kinds}
-    return ExportPlan(kinds, scope, totals, entries if with_renewals else [])
+    governance = exports_governance(kinds, request.due_only)
+    if governance:
+        totals.update({kind: session.scalar(select(func.count()).select_from(model)) or 0
+                       for kind, model in GOVERNANCE_MODELS.items()})
+    return ExportPlan(kinds, scope, totals, entries if with_renewals else [], governance)
 
 
 def _chunks(ids: set[int]) -> Iterator[list[int]]:

@@ -31,8 +31,9 @@ from contractdesk.db.models import (
     Purchase,
     agreement_item,
 )
+from contractdesk.domain.agreement_term import TermFacts, term_status
 from contractdesk.domain.durations import notice_deadline
-from contractdesk.domain.status import DEFAULT_REMINDER_DAYS, Term, derive_status
+from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.services.renewals import renewed_ids
 
 Row = dict[str, Any]
@@ -167,11 +168,11 @@ def agreement_records(session: Session, today: dt.date,
     renewed = renewed_ids(session)
     for record_id, stored in _records(session, query, keep):
         deadline = _deadline(stored["end_date"], stored["notice_period"])
-        term = Term(start_date=stored["start_date"], end_date=stored["end_date"],
-                    notice_deadline=deadline, cancelled=stored["cancelled"],
-                    renewed=record_id in renewed)
+        facts = TermFacts(stored["start_date"], stored["end_date"], stored["notice_period"],
+                          stored["auto_renew"], stored["renewal_term"], stored["cancelled"],
+                          record_id in renewed)
         derived = {"serial_numbers": serials.get(record_id, []), "notice_deadline": deadline,
-                   "status": derive_status(term, today, window_days).value}
+                   "status": term_status(facts, today, window_days).value}
         yield record_id, {name: derived[name] if name in derived else stored[name]
                           for name in COLUMNS["agreements"]}
 

@@ -26,16 +26,18 @@ from contractdesk.exporting.cells import list_text, starts_like_formula
 from contractdesk.exporting.records import Row
 
 DATE_FORMAT = "mm-dd-yy"  # openpyxl's name for built-in format 14, the locale's short date
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 PLAIN_MONEY_FORMAT = "#,##0.00"
 HEADER_FONT = Font(name="Calibri", family=2, size=11, scheme="minor", bold=True)
 # What XML cannot carry verbatim: control characters (XML 1.0 forbids them; parsers turn
 # CR into LF), text that looks like their escape ("_x000D_" itself), and the two
 # non-characters U+FFFE/U+FFFF, which no escape can carry and become U+FFFD.
-_NEEDS_ESCAPE = re.compile("_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+# U+FFFE, U+FFFF and lone surrogates (which no XML file can hold) become U+FFFD.
+_NEEDS_ESCAPE = re.compile("_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
 _ESCAPABLE = 0x100  # readers (Excel, calamine) decode _xHHHH_ at least up to here
 _CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 MIN_WIDTH, MAX_WIDTH, FILTER_BUTTON = 6, 60, 3
-_FIXED_WIDTHS: dict[type, int] = {dt.date: 11, bool: 6}
+_FIXED_WIDTHS: dict[type, int] = {dt.date: 11, dt.datetime: 17, bool: 6}
 
 
 def money_format(currency: str | None) -> str:
@@ -62,7 +64,7 @@ def escape_text(text: str) -> str:
 def _escape_char(char: str) -> str:
     if ord(char) < _ESCAPABLE:
         return f"_x{ord(char):04X}_"
-    return "\ufffd" if char in "\ufffe\uffff" else char
+    return "\ufffd" if char in "\ufffe\uffff" or "\ud800" <= char <= "\udfff" else char
 
 
 def _escape_match(match: re.Match[str]) -> str:
@@ -99,6 +101,8 @@ class SheetCells:
             return value
         if kind is dt.date:
             return self._formatted(value, DATE_FORMAT)
+        if kind is dt.datetime:
+            return self._formatted(value, DATETIME_FORMAT)
         if kind is Decimal:
             currency_column = self.money_currency.get(name)
             currency = row[currency_column] if currency_column else None

@@ -17,6 +17,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy.orm import Session
 
+from contractdesk.exporting.governance_rows import (
+    GOVERNANCE_COLUMNS,
+    governance_rows,
+)
 from contractdesk.exporting.plan import ExportPlan, plan_export
 from contractdesk.exporting.records import COLUMNS, MONEY_CURRENCY, Row, records
 from contractdesk.exporting.request import ExportRequest
@@ -45,6 +49,11 @@ class _Counter:
         self.done += 1
         if self.done % PROGRESS_EVERY == 0:
             self.progress.update(self.done, self.total, message)
+
+    def counted(self, message: str, rows: Iterable[Row]) -> Iterator[Row]:
+        for row in rows:
+            self.step(message)
+            yield row
 
     def flush(self, message: str) -> None:
         self.progress.update(self.done, self.total, message)
@@ -87,6 +96,11 @@ def _fill(workbook: Workbook, session: Session, request: ExportRequest,
         counts[kind] = _write_sheet(sheet, COLUMNS[kind], MONEY_CURRENCY.get(kind, {}),
                                     rows())
         counter.flush(kind)
+    if plan.governance:
+        for kind, governance in governance_rows(session).items():
+            counts[kind] = _write_sheet(workbook.create_sheet(kind), GOVERNANCE_COLUMNS[kind],
+                                        {}, counter.counted(kind, governance))
+            counter.flush(kind)
     if renewals_sheet is not None:
         _write_sheet(renewals_sheet, RENEWAL_COLUMNS, {"cost": "currency"},
                      _renewal_rows(plan.renewals, due_rows, counter))

@@ -23,6 +23,7 @@ from contractdesk.domain.enums import (
     RiskLevel,
 )
 from contractdesk.errors import UserError
+from contractdesk.exporting.governance_rows import GOVERNANCE_KINDS
 from contractdesk.exporting.records import COLUMNS, DERIVED, KINDS
 from contractdesk.importing.cells import Cell, Reason, cell_text, shown
 from contractdesk.importing.dates import parse_date
@@ -61,6 +62,9 @@ class NativeDocument:
     header_row: int
     rows_read: int = 0
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    # reviews, due_diligence, risks, support_cases: applied through the ORM once the
+    # records they refer to exist (contractdesk.importing.governance_rows)
+    governance: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def _enum(kind: type[StrEnum]) -> Callable[[Cell], Any]:
@@ -244,6 +248,8 @@ def read_json(path: Path, default_currency: str) -> NativeDocument:
         _add_records(builder, result, kind,
                      ((n, r) for n, r in enumerate(records, start=1) if isinstance(r, dict)),
                      "record ")
+    result.governance = {kind: document[kind] for kind in GOVERNANCE_KINDS
+                         if isinstance(document.get(kind), list)}
     return result
 
 
@@ -267,4 +273,13 @@ def native_workbook(sheets: list[Sheet], default_currency: str) -> NativeDocumen
                    for number, cells in enumerate(rows, start=2)
                    if any(not is_blank(c) for c in cells))
         _add_records(builder, result, kind, records, f"sheet {by_kind[kind].name!r} row ")
+    result.governance = {kind: _sheet_records(by_kind[kind]) for kind in GOVERNANCE_KINDS
+                         if kind in by_kind}
     return result
+
+
+def _sheet_records(sheet: Sheet) -> list[dict[str, Any]]:
+    """A sheet as records keyed by its header row, blank rows left out."""
+    names = [cell_text(c) for c in (sheet.rows[:1] or [[]])[0]]
+    return [dict(zip(names, cells, strict=False)) for cells in sheet.rows[1:]
+            if any(not is_blank(c) for c in cells)]

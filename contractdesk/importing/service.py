@@ -21,6 +21,7 @@ from contractdesk.db.database import Database
 from contractdesk.domain.money import is_currency
 from contractdesk.errors import UserError, translate_errors
 from contractdesk.importing.apply import apply_plan
+from contractdesk.importing.governance_rows import import_governance
 from contractdesk.importing.incoming import Incoming
 from contractdesk.importing.mapping import (
     ColumnMapping,
@@ -187,11 +188,14 @@ def _run(target: Database | Session, path: Path, sheet: str | None,
     progress.update(0, 1, "reading")
     incoming = parsed.incoming()
     source = f"import:{path.name}"[:300]
+    governance = parsed.native.governance if parsed.native is not None else {}
     if isinstance(target, Session):
         created, updated = _import_into(target, incoming, source, dry_run, progress)
+        skipped += _import_governance(target, governance, dry_run, created)
     else:
         with target.transaction(source) as session:
             created, updated = _import_into(session, incoming, source, dry_run, progress)
+            skipped += _import_governance(session, governance, dry_run, created)
     log.info("imported %s: created %s, updated %s, skipped %d", path.name, created,
              updated, len(skipped))
     return ImportSummary(path.name, parsed.sheet, parsed.header_row, parsed.rows_read,
@@ -207,6 +211,19 @@ def _import_into(session: Session, incoming: Incoming, source: str, dry_run: boo
         if not dry_run:
             apply_plan(session, plan, source, str(session.info.get("user", "")), progress)
     return created, updated
+
+
+def _import_governance(session: Session, lists: Mapping[str, list[dict[str, Any]]],
+                       dry_run: bool, created: dict[str, int]) -> list[Skipped]:
+    """Reviews, checks, risks and cases of a ContractDesk export, in the same transaction
+    as the records they refer to; counted in ``created`` only when there are any."""
+    if not lists or dry_run:
+        return []
+    with translate_errors():
+        result = import_governance(session, lists)
+    created.update({kind: n for kind, n in result.created.items() if n or kind in lists})
+    return [Skipped(entry["index"], f"{entry['kind']} record {entry['index']}: "
+                                    f"{entry['reason']}") for entry in result.skipped]
 
 
 def _looks_like_json(path: Path) -> bool:

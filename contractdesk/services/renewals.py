@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from contractdesk.db.models import Agreement
+from contractdesk.domain.agreement_term import TermFacts, running_term, term_status
 from contractdesk.domain.durations import notice_deadline
 from contractdesk.domain.enums import AgreementStatus
-from contractdesk.domain.rollover import EffectiveTerm, effective_term
-from contractdesk.domain.status import DEFAULT_REMINDER_DAYS, Term, derive_status
+from contractdesk.domain.rollover import EffectiveTerm
+from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 
 
 def renewed_ids(session: Session) -> set[int]:
@@ -31,32 +31,21 @@ def renewed_ids(session: Session) -> set[int]:
         Agreement.renewal_of_id.is_not(None))).all())  # type: ignore[arg-type]
 
 
+def facts_of(agreement: Agreement, renewed: set[int]) -> TermFacts:
+    return TermFacts(agreement.start_date, agreement.end_date, agreement.notice_period,
+                     agreement.auto_renew, agreement.renewal_term, agreement.cancelled,
+                     agreement.id in renewed)
+
+
 def current_term(agreement: Agreement, today: dt.date, renewed: set[int]
                  ) -> EffectiveTerm | None:
-    """The term running on ``today``: the recorded one, or for an auto-renewing
-    agreement past its end without notice or a recorded renewal, the rolled-forward one.
-    None without an end date."""
-    if agreement.end_date is None:
-        return None
-    if (agreement.auto_renew and not agreement.cancelled and agreement.id not in renewed
-            and agreement.end_date < today):
-        # An unreadable renewal term (validation keeps them out; a bulk path might
-        # not) leaves the recorded dates standing rather than breaking every list.
-        with suppress(ValueError):
-            return effective_term(agreement.start_date, agreement.end_date,
-                                  agreement.renewal_term, today)
-    return EffectiveTerm(agreement.start_date, agreement.end_date, 0)
+    """See :func:`contractdesk.domain.agreement_term.running_term`."""
+    return running_term(facts_of(agreement, renewed), today)
 
 
 def status_of(agreement: Agreement, today: dt.date, renewed: set[int],
               window_days: int = DEFAULT_REMINDER_DAYS) -> AgreementStatus:
-    running = current_term(agreement, today, renewed)
-    start = running.start_date if running else agreement.start_date
-    end = running.end_date if running else None
-    term = Term(start_date=start, end_date=end,
-                notice_deadline=notice_deadline(end, agreement.notice_period),
-                cancelled=agreement.cancelled, renewed=agreement.id in renewed)
-    return derive_status(term, today, window_days)
+    return term_status(facts_of(agreement, renewed), today, window_days)
 
 
 def statuses(session: Session, agreements: Iterable[Agreement], today: dt.date,

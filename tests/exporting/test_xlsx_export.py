@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from contractdesk.db.database import Database
 from contractdesk.exporting.dispatch import export_to
+from contractdesk.exporting.governance_rows import GOVERNANCE_COLUMNS, GOVERNANCE_KINDS
 from contractdesk.exporting.records import COLUMNS, KINDS
 from contractdesk.exporting.xlsx_export import RENEWAL_COLUMNS, RENEWALS_SHEET
 from contractdesk.services.renewals import renewals
@@ -38,15 +39,15 @@ def workbook_path(sample_database: Database, tmp_path: Path) -> Path:
 
 def test_sheets_in_order_with_the_field_names_as_the_only_header(workbook_path: Path) -> None:
     book = load_workbook(workbook_path)
-    assert book.sheetnames == [RENEWALS_SHEET, *KINDS]
-    for kind in KINDS:
+    assert book.sheetnames == [RENEWALS_SHEET, *KINDS, *GOVERNANCE_KINDS]
+    for kind in (*KINDS, *GOVERNANCE_KINDS):
         sheet = book[kind]
         header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True))
-        assert header == COLUMNS[kind]
+        assert header == {**COLUMNS, **GOVERNANCE_COLUMNS}[kind]
         assert all(cell.font.b for cell in sheet[1])
         assert not any(cell.font.b for cell in sheet[2])
         assert sheet.freeze_panes == "A2"
-        assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(COLUMNS[kind])).column_letter}" \
+        assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}" \
                                         f"{sheet.max_row}"
         widths = [sheet.column_dimensions[cell.column_letter].width for cell in sheet[1]]
         assert all(6 <= width <= 60 for width in widths)
@@ -55,7 +56,8 @@ def test_sheets_in_order_with_the_field_names_as_the_only_header(workbook_path: 
 def test_counts_match_the_rows_written(sample_database: Database, tmp_path: Path) -> None:
     counts = export(sample_database, tmp_path / "x.xlsx")
     book = load_workbook(tmp_path / "x.xlsx")
-    assert counts == {kind: book[kind].max_row - 1 for kind in KINDS}
+    assert counts == {kind: book[kind].max_row - 1 for kind in (*KINDS, *GOVERNANCE_KINDS)}
+    assert counts["support_cases"] > 0
     assert counts["agreements"] == 18
 
 
@@ -137,9 +139,9 @@ def test_one_kind_gives_one_sheet(sample_database: Database, tmp_path: Path) -> 
 
 def test_empty_database_gives_headers_only(database: Database, tmp_path: Path) -> None:
     target = tmp_path / "empty.xlsx"
-    assert export(database, target) == dict.fromkeys(KINDS, 0)
+    assert export(database, target) == dict.fromkeys((*KINDS, *GOVERNANCE_KINDS), 0)
     book = load_workbook(target)
-    assert book.sheetnames == [RENEWALS_SHEET, *KINDS]
+    assert book.sheetnames == [RENEWALS_SHEET, *KINDS, *GOVERNANCE_KINDS]
     assert [cell.value for cell in book["items"][1]] == list(COLUMNS["items"])
     assert [cell.value for cell in book[RENEWALS_SHEET][1]] == list(RENEWAL_COLUMNS)
     assert book[RENEWALS_SHEET].max_row == 1

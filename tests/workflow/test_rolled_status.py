@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from contractdesk.domain.enums import AgreementStatus
 from contractdesk.exporting.json_export import write_json
+from contractdesk.exporting.request import ExportRequest
 from contractdesk.services.renewals import renewals, statuses
 from tests.workflow.conftest import MakeAgreement
 
@@ -47,7 +48,7 @@ def test_export_statuses_follow_the_rolled_term(
     make_agreement(contract_number="GONE", start_date=dt.date(2024, 1, 1),
                    end_date=dt.date(2025, 12, 10))
     target = tmp_path / "x.json"
-    write_json(session, target, TODAY)
+    write_json(session, target, ExportRequest(today=TODAY))
     rows = {row["contract_number"]: row for row in json.loads(target.read_text())["agreements"]}
     # ROLL's current term ends 2026-12-10 (notice by 2026-11-10): not expired
     assert rows["ROLL"]["status"] == "expiring"
