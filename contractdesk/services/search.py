@@ -100,10 +100,13 @@ def _agreement_options() -> tuple[object, ...]:
             selectinload(Agreement.support_contact).selectinload(Contact.organization))
 
 
+_RANK = {"active": 0, "notice_due": 0, "expiring": 0, "upcoming": 1}
+
+
 def _by_relevance(coverages: list[Coverage]) -> tuple[Coverage, ...]:
-    """Running agreements first (latest end first), finished ones after."""
-    finished = {"expired", "cancelled", "renewed"}
-    return tuple(sorted(coverages, key=lambda c: (c.status in finished,
+    """What covers it today first (latest end first), then what starts later, then
+    finished terms: when a server fails, the running agreement is the one to quote."""
+    return tuple(sorted(coverages, key=lambda c: (_RANK.get(c.status, 2),
                                                   -(c.end_date or dt.date.min).toordinal())))
 
 

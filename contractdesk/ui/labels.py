@@ -103,7 +103,10 @@ def _locale(name: str) -> QLocale:
 
 @cache
 def _date_format(name: str) -> str:
-    pattern = _locale(name).dateFormat(QLocale.FormatType.ShortFormat)
+    locale = _locale(name)
+    if locale.language() == QLocale.Language.C:  # no locale set: ISO is unambiguous
+        return "yyyy-MM-dd"
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in pattern:
         pattern = pattern.replace("yy", "yyyy")
     return pattern
@@ -127,7 +130,9 @@ class Formats:
             return ""
         from babel.numbers import format_decimal
 
-        locale = (cls.locale_name or _locale("").name()).replace("-", "_") or "en_US"
+        locale = (cls.locale_name or _locale("").name()).replace("-", "_")
+        if locale in ("C", ""):
+            locale = "en_US"
         text = format_decimal(amount, format="#,##0.00", locale=locale)
         return f"{text} {currency or ''}".strip()
 

@@ -87,30 +87,36 @@ class MainWindow(QMainWindow):
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search serial, asset tag, contract, PO, "
-                                               "vendor or person  (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(420)
-        self.search.setToolTip(self.tr("Find anything; results appear as you type"))
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(0)
-        self._search_timer.timeout.connect(self.run_search)
-        self.search.textChanged.connect(self._search_timer.start)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search,
-                  self._leave_search, context=Qt.ShortcutContext.WidgetShortcut)
-        toolbar = QToolBar(self.tr("Search"))
-        toolbar.setObjectName("search_toolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(self.search)
-        self.addToolBar(toolbar)
+        self.search = self._search_box()
 
         self.menu_actions = build_menus(self)
         self.statusBar().addPermanentWidget(QLabel(data.describe()))
         self._previous_page = 0
         self._restore()
         self.sidebar.setCurrentRow(0)
+
+    def _search_box(self) -> QLineEdit:
+        """The always-visible search box; typing coalesces into one search per event
+        loop turn, so fast typing never queues stale searches."""
+        search = QLineEdit()
+        search.setPlaceholderText(self.tr("Search serial, asset tag, contract, PO, "
+                                          "vendor or person  (Ctrl+F)"))
+        search.setClearButtonEnabled(True)
+        search.setMinimumWidth(420)
+        search.setToolTip(self.tr("Find anything; results appear as you type"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)
+        self._search_timer.timeout.connect(self.run_search)
+        search.textChanged.connect(self._search_timer.start)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), search,
+                  self._leave_search, context=Qt.ShortcutContext.WidgetShortcut)
+        toolbar = QToolBar(self.tr("Search"))
+        toolbar.setObjectName("search_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(search)
+        self.addToolBar(toolbar)
+        return search
 
     # pages -------------------------------------------------------------------------
 

@@ -104,26 +104,7 @@ class ListPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.count_label)
 
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(
-            self.view.fontMetrics().height() + 8)
-        header = self.view.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSectionsMovable(True)
-        header.setSortIndicatorShown(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
-        header.sectionClicked.connect(self._sort_by)
-        self.view.activated.connect(self._open)
-
+        self.view = self._table()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view)
@@ -135,6 +116,27 @@ class ListPage(QWidget):
         self.date_to.dateChanged.connect(self.apply_filter)
         self.setFocusProxy(self.view)
         self._restore_layout()
+
+    def _table(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSectionsMovable(True)
+        header.setSortIndicatorShown(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.sectionClicked.connect(self._sort_by)
+        view.activated.connect(self._open)
+        return view
 
     def _date_label(self) -> str:
         return {"agreements": self.tr("Ends"), "organizations": self.tr("Review")}.get(
@@ -194,7 +196,9 @@ class ListPage(QWidget):
         self._show_count()
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("%n record(s)", "", self.model.total))
+        total = self.model.total
+        self.count_label.setText(self.tr("1 record") if total == 1
+                                 else self.tr("{n} records").format(n=f"{total:,}"))
 
     def _sort_by(self, column: int) -> None:
         header = self.view.horizontalHeader()

@@ -78,8 +78,10 @@ class SearchPage(QWidget):
             self.summary.setText(self.tr("Type at least two characters: a serial number, "
                                          "asset tag, contract number, PO, vendor or person."))
         else:
-            self.summary.setText(self.tr("%n result(s) for “{text}”", "", result.count())
-                                 .format(text=result.text))
+            count = result.count()
+            self.summary.setText((self.tr("1 result for “{text}”") if count == 1 else
+                                  self.tr("{n} results for “{text}”")).format(
+                                      n=count, text=result.text))
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for group, hits in result.groups.items():

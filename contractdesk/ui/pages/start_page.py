@@ -107,17 +107,7 @@ class StartPageWidget(QWidget):
             bold.setPointSizeF(bold.pointSizeF() * 1.15)
             label.setFont(bold)
             model = RowsModel(COLUMNS, headers)
-            view = QTableView()
-            view.setModel(model)
-            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            view.verticalHeader().hide()
-            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            view.horizontalHeader().setStretchLastSection(True)
-            view.setCursor(Qt.CursorShape.PointingHandCursor)
-            view.setToolTip(self.tr("Click a row to open it"))
-            view.clicked.connect(lambda index, m=model: self._open(m, index))
-            view.activated.connect(lambda index, m=model: self._open(m, index))
+            view = self._table(model)
             body.addSpacing(10)
             body.addWidget(label)
             body.addWidget(view)
@@ -134,6 +124,20 @@ class StartPageWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def _table(self, model: RowsModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setCursor(Qt.CursorShape.PointingHandCursor)
+        view.setToolTip(self.tr("Click a row to open it"))
+        view.clicked.connect(lambda index: self._open(model, index))
+        view.activated.connect(lambda index: self._open(model, index))
+        return view
 
     def refresh(self) -> None:
         today = self.today()
@@ -154,11 +158,13 @@ class StartPageWidget(QWidget):
 
     def _row(self, row: DueRow, overdue: bool) -> dict[str, object]:
         if row.days_left < 0:
-            when = self.tr("%n day(s) overdue", "", -row.days_left)
+            when = (self.tr("1 day overdue") if row.days_left == -1
+                    else self.tr("{n} days overdue").format(n=-row.days_left))
         elif row.days_left == 0:
             when = self.tr("today")
         else:
-            when = self.tr("in %n day(s)", "", row.days_left)
+            when = (self.tr("tomorrow") if row.days_left == 1
+                    else self.tr("in {n} days").format(n=row.days_left))
         return {"id": row.record_id, "entity": row.entity, "due": row.due, "when": when,
                 "what": word(row.what), "name": row.name, "title": row.title,
                 "oem": row.oem, "reseller": row.reseller, "status": word(row.status),
