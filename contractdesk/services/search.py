@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
-from sqlalchemy.orm import QueryableAttribute, Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from contractdesk.db.models import Agreement, Contact, Item, Organization, Purchase
 from contractdesk.domain.enums import ContactRole, FirstLine
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.services.renewals import renewed_ids, status_of
+from contractdesk.services.text_match import contains
 
 GROUP_LIMIT = 25
 
@@ -59,9 +59,6 @@ class SearchResult:
         return sum(len(hits) for hits in self.groups.values())
 
 
-def _matches(text: str, *columns: QueryableAttribute[Any]) -> ColumnElement[bool]:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return or_(*(column.ilike(f"%{escaped}%", escape="\\") for column in columns))
 
 
 def who_to_call(agreement: Agreement) -> tuple[str, str, str]:
@@ -119,7 +116,7 @@ def search(session: Session, text: str, today: dt.date,
         return result
     renewed = renewed_ids(session)
     items = session.scalars(
-        select(Item).where(_matches(text, Item.serial_number, Item.asset_tag,
+        select(Item).where(contains(session, text, Item.serial_number, Item.asset_tag,
                                     Item.part_number, Item.description))
         .options(selectinload(Item.oem), selectinload(Item.agreements)
                  .options(*_agreement_options()))  # type: ignore[arg-type]
@@ -134,7 +131,7 @@ def search(session: Session, text: str, today: dt.date,
                                for a in item.agreements]))
             for item in items]
     agreements = session.scalars(
-        select(Agreement).where(_matches(text, Agreement.contract_number, Agreement.title,
+        select(Agreement).where(contains(session, text, Agreement.contract_number, Agreement.title,
                                          Agreement.oem_reference))
         .options(*_agreement_options())  # type: ignore[arg-type]
         .order_by(Agreement.end_date.desc()).limit(GROUP_LIMIT)).all()
@@ -143,7 +140,7 @@ def search(session: Session, text: str, today: dt.date,
             Hit("agreement", a.id, a.contract_number or a.title, a.title,
                 (coverage_of(a, today, renewed, window_days),)) for a in agreements]
     purchases = session.scalars(
-        select(Purchase).where(_matches(text, Purchase.po_number, Purchase.invoice_number,
+        select(Purchase).where(contains(session, text, Purchase.po_number, Purchase.invoice_number,
                                         Purchase.quote_number))
         .options(selectinload(Purchase.reseller), selectinload(Purchase.oem))
         .order_by(Purchase.order_date.desc()).limit(GROUP_LIMIT)).all()
@@ -157,7 +154,7 @@ def search(session: Session, text: str, today: dt.date,
                     f"{p.total:.2f} {p.currency}" if p.total is not None else "") if part))
             for p in purchases]
     organizations = session.scalars(
-        select(Organization).where(_matches(text, Organization.name,
+        select(Organization).where(contains(session, text, Organization.name,
                                             Organization.customer_number))
         .order_by(Organization.name_key).limit(GROUP_LIMIT)).all()
     if organizations:
@@ -167,7 +164,7 @@ def search(session: Session, text: str, today: dt.date,
                                              o.phone or "") if part))
             for o in organizations]
     contacts = session.scalars(
-        select(Contact).where(_matches(text, Contact.name, Contact.email, Contact.phone))
+        select(Contact).where(contains(session, text, Contact.name, Contact.email, Contact.phone))
         .options(selectinload(Contact.organization))
         .order_by(Contact.name).limit(GROUP_LIMIT)).all()
     if contacts:

@@ -77,7 +77,8 @@ STATUS_COLOURS: dict[str, str] = {
     "blocked": "#d64545",
 }
 
-MONEY_FIELDS = frozenset({"cost", "total", "unit_price"})
+WORD_COLUMNS = frozenset({"kind", "status", "role", "risk_level", "first_line_support",
+                          "billing_period", "action"})
 
 
 def word(value: str | Enum | None) -> str:
@@ -151,4 +152,8 @@ def display(name: str, value: Any, row: dict[str, Any] | None = None) -> str:
         return ", ".join(sorted(word(v) for v in value))
     if isinstance(value, Enum):
         return word(value)
+    if name in WORD_COLUMNS:
+        return word(value)
+    if name == "roles":  # stored as "oem,reseller"
+        return ", ".join(sorted(word(part) for part in str(value).split(",") if part))
     return str(value)

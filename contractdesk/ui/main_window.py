@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             self.start_page.refresh()
         elif isinstance(page, ListPage):
             page.set_organizations(self.access.read(queries.organization_choices))
-            page.apply_filter()
+            page.reload()
 
     def refresh(self) -> None:
         """Reloads what is on screen and forgets what is not (it reloads when shown)."""

@@ -1,23 +1,21 @@
-"""Table models over plain rows (dicts keyed by column name).
+"""Table models over plain rows.
 
-:class:`RecordListModel` is a record list of any size: it asks the database for one page
-at a time (``canFetchMore``/``fetchMore``) and sorts and filters there, so 20,000
-agreements cost what 200 do. :class:`RowsModel` holds a short list given whole (start
-page, vendor view, history).
+:class:`RecordListModel` is a record list of any size over a loaded
+:class:`~contractdesk.services.rowset.RowSet` (filtered and sorted there, never through
+a proxy model). :class:`RowsModel` holds a short list of dicts given whole (start page,
+vendor view, history).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 from contractdesk.services import queries
-from contractdesk.services.access import DataAccess
-from contractdesk.services.queries import ListFilter
+from contractdesk.services.rowset import ListFilter, RowSet
 from contractdesk.ui.labels import display, field_label, status_colour
 from contractdesk.ui.qt import (
     QAbstractTableModel,
@@ -32,6 +30,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 STATUS_COLUMNS = frozenset({"status"})
+CURRENCY_COLUMNS = frozenset({"cost", "total", "unit_price"})
 
 
 class _RowTable(QAbstractTableModel):
@@ -124,57 +123,105 @@ class SortableRowsModel(RowsModel):
         self.layoutChanged.emit()
 
 
-class RecordListModel(_RowTable):
-    """One record kind, filtered and sorted by the database, loaded page by page."""
+class RecordListModel(QAbstractTableModel):
+    """One record kind, loaded once as compact rows, filtered and sorted in memory.
 
-    PAGE = 200
+    ``load`` reads off the GUI thread (a second for 20,000 agreements on a slow
+    machine); after that a keystroke is a pass over the loaded rows.
+    """
 
-    def __init__(self, data: DataAccess, kind: str, today: Callable[[], dt.date],
-                 window_days: Callable[[], int]) -> None:
-        super().__init__(queries.columns(kind))
-        self.access = data
+    def __init__(self, kind: str) -> None:
+        super().__init__()
         self.kind = kind
-        self.today = today
-        self.window_days = window_days
+        self.columns = list(queries.columns(kind))
+        self.rowset: RowSet | None = None
+        self.visible: list[int] = []
         self.filter = ListFilter()
-        self.total = 0
-        self._sortable = queries.sortable(kind)
+        self.sort_column: str | None = None
+        self.descending = False
+        self._at: list[int] = []
+
+    @property
+    def loaded(self) -> bool:
+        return self.rowset is not None
+
+    @property
+    def total(self) -> int:
+        return len(self.visible)
+
+    def set_rows(self, rowset: RowSet) -> None:
+        self.rowset = rowset
+        self._at = [rowset.position(name) for name in self.columns]
+        self._refilter()
 
     def set_filter(self, flt: ListFilter) -> None:
-        """Shows the first page for ``flt``, keeping the current sort."""
-        self.filter = replace(flt, sort=self.filter.sort, descending=self.filter.descending)
-        self.reload()
+        self.filter = flt
+        self._refilter()
 
-    def reload(self) -> None:
-        today, window = self.today(), self.window_days()
+    def _refilter(self) -> None:
         self.beginResetModel()
-        self.total = self.access.read(queries.count, self.kind, self.filter, today, window)
-        self.rows = self.access.read(queries.page, self.kind, self.filter, today, 0,
-                                     self.PAGE, window) if self.total else []
+        self.visible = (self.rowset.matching(self.filter, self.sort_column, self.descending)
+                        if self.rowset is not None else [])
         self.endResetModel()
 
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.visible)
 
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid():
-            return
-        more = self.access.read(queries.page, self.kind, self.filter, self.today(),
-                                len(self.rows), self.PAGE, self.window_days())
-        if not more:
-            self.total = len(self.rows)
-            return
-        first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.header(self.columns[section])
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return LEFT
+        return None
+
+    def header(self, name: str) -> str:
+        return field_label(name)
+
+    def row(self, row: int) -> Row:
+        """One visible row as a dict (for tests and actions, not for painting)."""
+        assert self.rowset is not None
+        return dict(zip(self.rowset.columns, self.rowset.rows[self.visible[row]],
+                        strict=True))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.rowset is None or index.row() >= len(self.visible):
+            return None
+        values = self.rowset.rows[self.visible[index.row()]]
+        name = self.columns[index.column()]
+        value = values[self._at[index.column()]]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if name in CURRENCY_COLUMNS:
+                return display(name, value, {"currency": values[self.rowset.position(
+                    "currency")]})
+            return display(name, value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if isinstance(value, Decimal | int) and not isinstance(
+                value, bool) else LEFT
+        if role == Qt.ItemDataRole.DecorationRole and name in STATUS_COLUMNS:
+            return status_colour(value)
+        if role == ID_ROLE:
+            return values[0]
+        return None
+
+    def record_id(self, row: int) -> int | None:
+        if self.rowset is None or not 0 <= row < len(self.visible):
+            return None
+        return int(self.rowset.rows[self.visible[row]][0])
 
     def is_sortable(self, column: int) -> bool:
-        return 0 <= column < len(self.columns) and self.columns[column] in self._sortable
+        return 0 <= column < len(self.columns)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not self.is_sortable(column):
             return
-        self.filter = replace(self.filter, sort=self.columns[column],
-                              descending=order == Qt.SortOrder.DescendingOrder)
-        self.reload()
+        self.sort_column = self.columns[column]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self.visible = (self.rowset.matching(self.filter, self.sort_column, self.descending)
+                        if self.rowset is not None else [])
+        self.layoutChanged.emit()

@@ -65,7 +65,8 @@ class Task(QObject, Generic[T]):
     finished = Signal(bool)
 
     def __init__(self, parent: QWidget | None, title: str,
-                 fn: Callable[[CallbackProgress], T], on_done: Callable[[T], None]) -> None:
+                 fn: Callable[[CallbackProgress], T], on_done: Callable[[T], None],
+                 progress_dialog: bool = True) -> None:
         super().__init__(parent)
         self.cancel_event = threading.Event()
         self.signals = _Signals()
@@ -77,7 +78,7 @@ class Task(QObject, Generic[T]):
         self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(400)
+        self.dialog.setMinimumDuration(400 if progress_dialog else 2_000_000_000)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.cancel)
@@ -120,8 +121,12 @@ class Task(QObject, Generic[T]):
 
 
 def run_task(parent: QWidget | None, title: str, fn: Callable[[CallbackProgress], T],
-             on_done: Callable[[T], None]) -> Task[T]:
-    """Starts ``fn(progress)`` off the GUI thread; ``on_done(result)`` runs on it."""
-    task = Task(parent, title, fn, on_done)
+             on_done: Callable[[T], None], progress_dialog: bool = True) -> Task[T]:
+    """Starts ``fn(progress)`` off the GUI thread; ``on_done(result)`` runs on it.
+
+    ``progress_dialog=False`` is for queries that take a second at most (the start
+    page): no dialog, the window stays usable meanwhile.
+    """
+    task = Task(parent, title, fn, on_done, progress_dialog)
     task.start()
     return task

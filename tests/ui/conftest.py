@@ -15,6 +15,7 @@ from contractdesk.services.access import DataAccess
 from contractdesk.services.sample import fill_sample
 from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.main_window import MainWindow
+from contractdesk.ui.pages.list_page import ListPage
 from contractdesk.ui.settings import Settings
 from tests.conftest import TODAY
 
@@ -82,6 +83,7 @@ def window(qtbot: QtBot, access: DataAccess) -> Iterator[MainWindow]:
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main.start_page.page is not None)  # loads off the GUI thread
     yield main
     for dialog in list(main.dialogs):
         dialog.close()
@@ -95,3 +97,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if "tests/ui/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(
                 r"This plugin does not support propagateSizeHints\(\)"))
+
+
+def show_list(qtbot: QtBot, window: MainWindow, kind: str) -> ListPage:
+    """Shows a list page and waits until its rows arrived from the worker."""
+    window.show_page(kind)
+    page = window.lists[kind]
+    qtbot.waitUntil(lambda: page.model.loaded)
+    return page

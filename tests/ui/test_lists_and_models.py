@@ -7,21 +7,23 @@ from pytestqt.qtbot import QtBot
 
 from contractdesk.services import queries
 from contractdesk.services.access import DataAccess
+from contractdesk.services.rowset import ListFilter
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.models import RecordListModel
-from contractdesk.ui.qt import QDate, Qt
+from contractdesk.ui.pages.list_page import ListPage
+from contractdesk.ui.qt import QDate, QPoint, Qt
 from tests.conftest import TODAY
+from tests.ui.conftest import show_list
 
 
-def _column(page: Any, name: str) -> list[Any]:
+def _column(page: ListPage, name: str) -> list[Any]:
     model = page.model
     column = model.columns.index(name)
     return [model.data(model.index(row, column)) for row in range(model.rowCount())]
 
 
 def test_filter_the_agreements_list(qtbot: QtBot, window: MainWindow) -> None:
-    window.show_page("agreements")
-    page = window.lists["agreements"]
+    page = show_list(qtbot, window, "agreements")
     assert page.model.total == 18
     qtbot.keyClicks(page.text, "microsoft")
     assert sorted(_column(page, "contract_number")) == ["MS-CSP-22019", "MS-EA-2024",
@@ -47,9 +49,8 @@ def test_filter_the_agreements_list(qtbot: QtBot, window: MainWindow) -> None:
                for value in _column(page, "end_date"))
 
 
-def test_money_is_right_aligned_with_its_currency(window: MainWindow) -> None:
-    window.show_page("purchases")
-    page = window.lists["purchases"]
+def test_money_is_right_aligned_with_its_currency(qtbot: QtBot, window: MainWindow) -> None:
+    page = show_list(qtbot, window, "purchases")
     column = page.model.columns.index("total")
     index = page.model.index(0, column)
     assert str(page.model.data(index)).endswith(("EUR", "GBP"))
@@ -57,42 +58,52 @@ def test_money_is_right_aligned_with_its_currency(window: MainWindow) -> None:
         Qt.AlignmentFlag.AlignRight
 
 
-def test_sorting_happens_in_the_database(window: MainWindow) -> None:
-    window.show_page("agreements")
-    page = window.lists["agreements"]
+def test_header_click_sorts_and_keeps_the_filter(qtbot: QtBot, window: MainWindow) -> None:
+    page = show_list(qtbot, window, "agreements")
+    qtbot.keyClicks(page.text, "ms-")
     column = page.model.columns.index("contract_number")
-    page.model.sort(column, Qt.SortOrder.DescendingOrder)
-    numbers = [page.model.rows[row]["contract_number"] for row in range(page.model.rowCount())]
-    assert numbers == sorted(numbers, reverse=True)
-
-
-def test_paging_fetches_more_rows_on_demand(access: DataAccess) -> None:
-    model = RecordListModel(access, "agreements", lambda: TODAY, lambda: 90)
-    model.PAGE = 5
-    model.reload()
-    assert (model.rowCount(), model.total) == (5, 18)
-    while model.canFetchMore(model.index(-1, -1)):
-        model.fetchMore(model.index(-1, -1))
-    assert model.rowCount() == 18
-    assert len({row["id"] for row in model.rows}) == 18
+    header = page.view.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(
+                         column) + 5, 5))
+    ascending = _column(page, "contract_number")
+    assert ascending == sorted(ascending) and len(ascending) == 4
+    page._sort_by(column)  # second click: descending
+    assert _column(page, "contract_number") == sorted(ascending, reverse=True)
+    end = page.model.columns.index("end_date")
+    page.model.sort(end, Qt.SortOrder.DescendingOrder)
+    ends = [page.model.row(row)["end_date"] for row in range(page.model.rowCount())]
+    assert ends == sorted(ends, reverse=True)
 
 
 @pytest.mark.parametrize("kind", queries.KINDS)
 def test_list_models_pass_the_model_tester(qtmodeltester: Any, access: DataAccess,
                                            kind: str) -> None:
-    model = RecordListModel(access, kind, lambda: TODAY, lambda: 90)
-    model.PAGE = 4
-    model.reload()
+    model = RecordListModel(kind)
+    qtmodeltester.check(model)  # empty, before loading
+    model.set_rows(access.read(queries.load_rows, kind, TODAY))
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+    model.set_filter(ListFilter(text="e"))
+    model.sort(0, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
 
 
-def test_start_page_and_vendor_models_pass_the_model_tester(qtmodeltester: Any,
+def _organization_id(qtbot: QtBot, window: MainWindow, name: str) -> tuple[ListPage, int]:
+    page = show_list(qtbot, window, "organizations")
+    for row in range(page.model.rowCount()):
+        if page.model.row(row)["name"] == name:
+            return page, row
+    raise AssertionError(name)
+
+
+def test_start_page_and_vendor_models_pass_the_model_tester(qtmodeltester: Any, qtbot: QtBot,
                                                              window: MainWindow) -> None:
     for _label, _view, model in window.start_page.sections.values():
         qtmodeltester.check(model)
-    window.show_page("organizations")
-    page = window.lists["organizations"]
-    bechtle = next(row["id"] for row in page.model.rows if row["name"] == "Bechtle")
+    page, row = _organization_id(qtbot, window, "Bechtle")
+    bechtle = page.model.record_id(row)
+    assert bechtle is not None
     window.open_record("organization", bechtle)
     for model in window.vendor_page.models.values():
         qtmodeltester.check(model)
@@ -111,12 +122,10 @@ def test_column_choice_is_remembered(qtbot: QtBot, access: DataAccess,
     assert again.lists["agreements"].view.horizontalHeader().isSectionHidden(column)
 
 
-def test_vendor_view_shows_what_was_bought_through_a_reseller(window: MainWindow) -> None:
-    window.show_page("organizations")
-    page = window.lists["organizations"]
-    bechtle = next(row["id"] for row in page.model.rows if row["name"] == "Bechtle")
-    page.view.setCurrentIndex(page.model.index(
-        [row["id"] for row in page.model.rows].index(bechtle), 0))
+def test_vendor_view_shows_what_was_bought_through_a_reseller(qtbot: QtBot,
+                                                              window: MainWindow) -> None:
+    page, row = _organization_id(qtbot, window, "Bechtle")
+    page.view.setCurrentIndex(page.model.index(row, 0))
     window.menu_actions["open"].trigger()
     assert window.stack.currentWidget() is window.vendor_page
     vendor = window.vendor_page

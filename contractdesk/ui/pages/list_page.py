@@ -20,7 +20,7 @@ from contractdesk.domain.enums import (
 )
 from contractdesk.services import queries
 from contractdesk.services.access import DataAccess
-from contractdesk.services.queries import ListFilter
+from contractdesk.services.rowset import ListFilter, RowSet
 from contractdesk.ui.labels import word
 from contractdesk.ui.models import RecordListModel
 from contractdesk.ui.qt import (
@@ -42,6 +42,7 @@ from contractdesk.ui.qt import (
     Signal,
 )
 from contractdesk.ui.settings import Settings
+from contractdesk.ui.tasks import Task, run_task
 
 ENTITY = {"agreements": "agreement", "purchases": "purchase", "items": "item",
           "organizations": "organization", "contacts": "contact"}
@@ -60,6 +61,7 @@ class ListPage(QWidget):
     """One record kind as a filterable, sortable list."""
 
     open_requested = Signal(str, int)
+    loaded = Signal()
 
     def __init__(self, data: DataAccess, kind: str, settings: Settings,
                  today: Callable[[], dt.date], window_days: Callable[[], int],
@@ -69,7 +71,10 @@ class ListPage(QWidget):
         self.entity = ENTITY[kind]
         self.settings = settings
         self.access = data
-        self.model = RecordListModel(data, kind, today, window_days)
+        self.today = today
+        self.window_days = window_days
+        self.model = RecordListModel(kind)
+        self.generation = 0
         supported = queries.spec(kind).filters()
 
         self.text = QLineEdit()
@@ -191,9 +196,25 @@ class ListPage(QWidget):
         self.model.set_filter(self.current_filter())
         self._show_count()
 
-    def reload(self) -> None:
-        self.model.reload()
+    def reload(self) -> Task[RowSet]:
+        """Reads the list again off the GUI thread; the old rows stay until then."""
+        today, window = self.today(), self.window_days()
+        self.generation += 1
+        generation = self.generation
+        if not self.model.loaded:
+            self.count_label.setText(self.tr("Loading…"))
+        return run_task(self, self.tr("Loading"),
+                        lambda _progress: self.access.read(queries.load_rows, self.kind,
+                                                           today, window),
+                        lambda rows: self._loaded(rows, generation), progress_dialog=False)
+
+    def _loaded(self, rows: RowSet, generation: int) -> None:
+        if generation != self.generation:
+            return
+        self.model.filter = self.current_filter()
+        self.model.set_rows(rows)
         self._show_count()
+        self.loaded.emit()
 
     def _show_count(self) -> None:
         total = self.model.total
@@ -205,8 +226,8 @@ class ListPage(QWidget):
         if not self.model.is_sortable(column):
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             return
-        current = self.model.filter
-        descending = (current.sort == self.model.columns[column] and not current.descending)
+        descending = (self.model.sort_column == self.model.columns[column]
+                      and not self.model.descending)
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(column, order)
         self.model.sort(column, order)

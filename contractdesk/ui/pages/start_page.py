@@ -29,7 +29,9 @@ from contractdesk.ui.qt import (
     QWidget,
     Signal,
 )
+from contractdesk.ui.tasks import Task, run_task
 
+MAX_ROWS_SHOWN = 12
 COLUMNS = ("due", "when", "what", "name", "title", "oem", "reseller", "status")
 
 
@@ -61,6 +63,7 @@ class _Count(QFrame):
 
 class StartPageWidget(QWidget):
     open_requested = Signal(str, int)
+    loaded = Signal()
 
     def __init__(self, data: DataAccess, today: Callable[[], dt.date],
                  window_days: Callable[[], int], parent: QWidget | None = None) -> None:
@@ -69,8 +72,9 @@ class StartPageWidget(QWidget):
         self.today = today
         self.window_days = window_days
         self.page: StartPage | None = None
+        self.generation = 0
 
-        self.heading = QLabel()
+        self.heading = QLabel(self.tr("What needs doing"))
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -133,17 +137,30 @@ class StartPageWidget(QWidget):
         view.verticalHeader().hide()
         view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setResizeContentsPrecision(MAX_ROWS_SHOWN)
         view.setCursor(Qt.CursorShape.PointingHandCursor)
         view.setToolTip(self.tr("Click a row to open it"))
         view.clicked.connect(lambda index: self._open(model, index))
         view.activated.connect(lambda index: self._open(model, index))
         return view
 
-    def refresh(self) -> None:
-        today = self.today()
-        page = self.access.read(what_needs_doing, today, self.window_days())
+    def refresh(self) -> Task[StartPage]:
+        """Loads the page off the GUI thread; the window is usable meanwhile."""
+        today, window = self.today(), self.window_days()
+        self.generation += 1
+        generation = self.generation
+        if self.page is None:
+            self.subheading.setText(self.tr("Loading…"))
+        return run_task(self, self.tr("What needs doing"),
+                        lambda _progress: self.access.read(what_needs_doing, today, window),
+                        lambda page: self._show(page, today, generation),
+                        progress_dialog=False)
+
+    def _show(self, page: StartPage, today: dt.date, generation: int) -> None:
+        if generation != self.generation:  # a newer refresh is on its way
+            return
         self.page = page
-        self.heading.setText(self.tr("What needs doing"))
+        self.loaded.emit()
         self.subheading.setText(self.tr("As of {today}, looking {days} days ahead").format(
             today=Formats.date(today), days=page.window_days))
         groups = {"overdue": page.overdue, "notice_due": page.notice_due,
@@ -172,12 +189,17 @@ class StartPageWidget(QWidget):
 
     @staticmethod
     def _fit(view: QTableView, count: int) -> None:
-        """Shows the whole table without its own scroll bar: the page scrolls."""
+        """Short groups show whole (the page scrolls); long ones scroll inside."""
         view.setVisible(count > 0)
         if not count:
             return
         view.resizeColumnsToContents()
-        height = (view.horizontalHeader().height() + view.verticalHeader().length()
+        shown = min(count, MAX_ROWS_SHOWN)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded
+                                        if count > shown else
+                                        Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        height = (view.horizontalHeader().height()
+                  + shown * view.verticalHeader().defaultSectionSize()
                   + 2 * view.frameWidth() + 2)
         view.setFixedHeight(height)
 
