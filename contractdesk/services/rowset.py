@@ -70,12 +70,13 @@ class RowSet:
     def matching(self, flt: ListFilter, sort: str | None = None,
                  descending: bool = False) -> list[int]:
         """Row numbers passing ``flt``, in the requested order."""
-        tests = self._tests(flt)
-        words = flt.text.casefold().split()
-        haystacks = self._haystacks
-        return [i for i in self.order(sort, descending)
-                if all(word in haystacks[i] for word in words)
-                and all(test(self.rows[i]) for test in tests)]
+        haystacks, rows = self._haystacks, self.rows
+        chosen = self.order(sort, descending)
+        for word in flt.text.casefold().split():  # one tight pass per word and test
+            chosen = [i for i in chosen if word in haystacks[i]]
+        for test in self._tests(flt):
+            chosen = [i for i in chosen if test(rows[i])]
+        return chosen
 
     def _tests(self, flt: ListFilter) -> list[Any]:
         tests: list[Any] = []

@@ -103,6 +103,14 @@ def _locale(name: str) -> QLocale:
 
 
 @cache
+def _separators(name: str) -> tuple[str, str]:
+    locale = _locale(name)
+    if locale.language() == QLocale.Language.C:
+        return ",", "."
+    return locale.groupSeparator(), locale.decimalPoint()
+
+
+@cache
 def _date_format(name: str) -> str:
     locale = _locale(name)
     if locale.language() == QLocale.Language.C:  # no locale set: ISO is unambiguous
@@ -127,14 +135,12 @@ class Formats:
 
     @classmethod
     def money(cls, amount: Decimal | None, currency: str | None) -> str:
+        """``18,400.00 EUR`` / ``18.400,00 EUR``: exact (Decimal formatting, no float)
+        with the locale's separators; painting a list calls this for every cell."""
         if amount is None:
             return ""
-        from babel.numbers import format_decimal
-
-        locale = (cls.locale_name or _locale("").name()).replace("-", "_")
-        if locale in ("C", ""):
-            locale = "en_US"
-        text = format_decimal(amount, format="#,##0.00", locale=locale)
+        group, point = _separators(cls.locale_name)
+        text = f"{amount:,.2f}".replace(",", "\0").replace(".", point).replace("\0", group)
         return f"{text} {currency or ''}".strip()
 
 

@@ -42,6 +42,7 @@ from contractdesk.ui.settings import DEFAULT_CURRENCY, LOCALE, REMINDER_DAYS, Se
 from contractdesk.ui.settings_dialog import SettingsDialog
 
 PAGES = ("start", *queries.KINDS)
+FIRST_LOAD_DELAY_MS = 30
 
 
 class MainWindow(QMainWindow):
@@ -56,16 +57,13 @@ class MainWindow(QMainWindow):
         self.dialogs: list[RecordDialog] = []
         self.setWindowTitle(f"{APP_NAME} — {data.describe()}")
 
-        window_days: Callable[[], int] = lambda: self.settings.get(REMINDER_DAYS)  # noqa: E731
-        self.start_page = StartPageWidget(data, today, window_days)
-        self.lists = {kind: ListPage(data, kind, settings, today, window_days)
-                      for kind in queries.KINDS}
-        self.search_page = SearchPage(data, today, window_days)
-        self.vendor_page = VendorPage(data, today, window_days)
+        self.window_days: Callable[[], int] = lambda: self.settings.get(REMINDER_DAYS)
+        self.start_page = StartPageWidget(data, today, self.window_days)
+        self.lists: dict[str, ListPage] = {}  # made when first shown: a faster start
+        self.search_page = SearchPage(data, today, self.window_days)
+        self.vendor_page = VendorPage(data, today, self.window_days)
         self.stack = QStackedWidget()
-        pages: list[StartPageWidget | ListPage | SearchPage | VendorPage] = [
-            self.start_page, *self.lists.values(), self.search_page, self.vendor_page]
-        for page in pages:
+        for page in (self.start_page, self.search_page, self.vendor_page):
             self.stack.addWidget(page)
             page.open_requested.connect(self.open_record)
         self.vendor_page.edit_requested.connect(self.edit_record)
@@ -93,7 +91,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(data.describe()))
         self._previous_page = 0
         self._restore()
-        self.sidebar.setCurrentRow(0)
+        # The start page loads a moment after the window appears: a worker thread holding
+        # the interpreter lock while the first frame paints made the start 2x slower.
+        QTimer.singleShot(FIRST_LOAD_DELAY_MS, lambda: self.sidebar.setCurrentRow(0))
 
     def _search_box(self) -> QLineEdit:
         """The always-visible search box; typing coalesces into one search per event
@@ -127,11 +127,19 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = PAGES[row]
-        page: QWidget = self.start_page if key == "start" else self.lists[key]
+        page: QWidget = self.start_page if key == "start" else self.list_page(key)
         self.stack.setCurrentWidget(page)
         if page not in self.loaded:
             self.loaded.add(page)
             self.refresh_page(page)
+
+    def list_page(self, kind: str) -> ListPage:
+        if kind not in self.lists:
+            page = ListPage(self.access, kind, self.settings, self.today, self.window_days)
+            page.open_requested.connect(self.open_record)
+            self.stack.addWidget(page)
+            self.lists[kind] = page
+        return self.lists[kind]
 
     def refresh_page(self, page: QWidget) -> None:
         if page is self.start_page:

@@ -113,13 +113,13 @@ def test_start_page_and_vendor_models_pass_the_model_tester(qtmodeltester: Any, 
 
 def test_column_choice_is_remembered(qtbot: QtBot, access: DataAccess,
                                      window: MainWindow) -> None:
-    page = window.lists["agreements"]
+    page = show_list(qtbot, window, "agreements")
     column = page.model.columns.index("title")
     page.view.horizontalHeader().setSectionHidden(column, True)
     window.close()
     again = MainWindow(access, window.settings, today=lambda: TODAY)
     qtbot.addWidget(again)
-    assert again.lists["agreements"].view.horizontalHeader().isSectionHidden(column)
+    assert again.list_page("agreements").view.horizontalHeader().isSectionHidden(column)
 
 
 def test_vendor_view_shows_what_was_bought_through_a_reseller(qtbot: QtBot,

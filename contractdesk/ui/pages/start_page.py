@@ -15,6 +15,7 @@ from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.models import RowsModel
 from contractdesk.ui.qt import (
     QAbstractItemView,
+    QColor,
     QFont,
     QFrame,
     QGridLayout,
@@ -45,7 +46,10 @@ class _Count(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.Base)
         bar = QFrame()
         bar.setFixedWidth(6)
-        bar.setStyleSheet(f"background: {colour}; border-radius: 3px;")
+        bar.setAutoFillBackground(True)
+        palette = bar.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(colour))
+        bar.setPalette(palette)
         self.number = QLabel("0")
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 2.2)
