@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self._restore()
         # The start page loads a moment after the window appears: a worker thread holding
         # the interpreter lock while the first frame paints made the start 2x slower.
-        QTimer.singleShot(FIRST_LOAD_DELAY_MS, lambda: self.sidebar.setCurrentRow(0))
+        QTimer.singleShot(FIRST_LOAD_DELAY_MS, self, self._first_load)
 
     def _search_box(self) -> QLineEdit:
         """The always-visible search box; typing coalesces into one search per event
@@ -117,6 +117,10 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(search)
         self.addToolBar(toolbar)
         return search
+
+    def _first_load(self) -> None:
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
 
     # pages -------------------------------------------------------------------------
 
