@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Generic, TypeVar
 
 from contractdesk.services.progress import CallbackProgress, Cancelled
@@ -51,11 +52,18 @@ class _Job(QRunnable):
         try:
             result = self.fn(self.progress)
         except Cancelled:
-            self.signals.cancelled.emit()
-        except BaseException as error:
-            self.signals.failed.emit(error)
+            self._deliver(self.signals.cancelled.emit)
+        except BaseException:  # the thread boundary: hand it to the GUI thread
+            self._deliver(lambda: self.signals.failed.emit(error))
         else:
-            self.signals.succeeded.emit(result)
+            self._deliver(lambda: self.signals.succeeded.emit(result))
+
+    @staticmethod
+    def _deliver(emit: Callable[[], object]) -> None:
+        """Hands the outcome to the GUI thread, unless the window that asked has been
+        closed meanwhile (Qt then deleted the signal's source): nobody is left to tell."""
+        with suppress(RuntimeError):
+            emit()
 
 
 class Task(QObject, Generic[T]):
