@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from contextlib import suppress
+from functools import partial
 from typing import Generic, TypeVar
 
 from contractdesk.services.progress import CallbackProgress, Cancelled
@@ -53,10 +54,10 @@ class _Job(QRunnable):
             result = self.fn(self.progress)
         except Cancelled:
             self._deliver(self.signals.cancelled.emit)
-        except BaseException:  # the thread boundary: hand it to the GUI thread
-            self._deliver(lambda: self.signals.failed.emit(error))
+        except BaseException as error:  # the thread boundary: hand it to the GUI thread
+            self._deliver(partial(self.signals.failed.emit, error))
         else:
-            self._deliver(lambda: self.signals.succeeded.emit(result))
+            self._deliver(partial(self.signals.succeeded.emit, result))
 
     @staticmethod
     def _deliver(emit: Callable[[], object]) -> None:
