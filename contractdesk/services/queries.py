@@ -151,11 +151,19 @@ def spec(kind: str) -> ListSpec:
     return _BUILT[kind]
 
 
+# Status first (a coloured chip and a word), then what identifies the agreement, then
+# the dates that matter: looked at on screen, the status was off to the right.
+AGREEMENT_COLUMNS = ("status", "contract_number", "title", "kind", "oem", "reseller",
+                     "notice_deadline", "end_date", "start_date", "notice_period", "cost",
+                     "currency", "auto_renew", "sla")
+
+
 def columns(kind: str) -> tuple[str, ...]:
-    """The columns a list shows, in display order (derived agreement values last)."""
+    """The columns a list shows, in display order."""
+    if kind == "agreements":
+        return AGREEMENT_COLUMNS
     listed = spec(kind)
-    shown = tuple(name for name in listed.columns if name not in ("id", *listed.hidden))
-    return (*shown, "notice_deadline", "status") if kind == "agreements" else shown
+    return tuple(name for name in listed.columns if name not in ("id", *listed.hidden))
 
 
 def _raw(name: str, column: Expr) -> Any:

@@ -64,9 +64,11 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     role = QPalette.ColorRole
     colours = {
-        role.Window: "#2b2d30", role.WindowText: "#e6e6e6", role.Base: "#1f2023",
-        role.AlternateBase: "#292b2e", role.ToolTipBase: "#3a3c40",
-        role.ToolTipText: "#e6e6e6", role.Text: "#e6e6e6", role.Button: "#35373b",
+        # Inputs (Base) lighter than the window: Fusion draws their frames and check
+        # boxes darker than the window, which vanished on a darker Base.
+        role.Window: "#26282b", role.WindowText: "#e6e6e6", role.Base: "#313439",
+        role.AlternateBase: "#383b41", role.ToolTipBase: "#3a3c40",
+        role.ToolTipText: "#e6e6e6", role.Text: "#e6e6e6", role.Button: "#3a3d42",
         role.ButtonText: "#e6e6e6", role.BrightText: "#ff6b6b", role.Link: "#7fb2f0",
         role.Highlight: "#3d6fb0", role.HighlightedText: "#ffffff",
         role.PlaceholderText: "#8c8f94", role.Mid: "#4a4d52", role.Dark: "#18191b",

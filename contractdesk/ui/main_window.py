@@ -23,12 +23,14 @@ from contractdesk.ui.pages.start_page import StartPageWidget
 from contractdesk.ui.pages.vendor_page import VendorPage
 from contractdesk.ui.qt import (
     QCloseEvent,
+    QFrame,
     QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPalette,
     QShortcut,
     QSplitter,
     QStackedWidget,
@@ -76,6 +78,9 @@ class MainWindow(QMainWindow):
         for key in PAGES:
             self.sidebar.addItem(names[key])
         self.sidebar.setMaximumWidth(220)
+        self.sidebar.setSpacing(3)
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self.sidebar.setBackgroundRole(QPalette.ColorRole.Window)
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)

@@ -190,6 +190,10 @@ class ChoiceField(Field):
     def __init__(self, choices: Sequence[tuple[str, Any]], allow_none: bool = True,
                  none_text: str = "—") -> None:
         self.combo = QComboBox()
+        # long names ("… Support (Hewlett Packard Enterprise)") must not widen the form
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(14)
         self.allow_none = allow_none
         self.none_text = none_text
         self.widget = self.combo

@@ -6,6 +6,7 @@ on the record.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +36,17 @@ from contractdesk.ui.undo import SaveCommand
 KIND_TITLES = {"agreement": "Agreement", "purchase": "Purchase", "item": "Item",
                "organization": "Organization", "contact": "Contact"}
 HISTORY_COLUMNS = ("at", "action", "field", "old_value", "new_value", "source", "user")
+
+
+def _readable(value: str) -> str:
+    """A created or deleted record's snapshot (JSON) as "Field: value · …"."""
+    if not value.startswith("{"):
+        return value
+    try:
+        snapshot = json.loads(value)
+    except ValueError:
+        return value
+    return " · ".join(f"{field_label(key)}: {text}" for key, text in snapshot.items())
 
 
 class RecordDialog(QDialog):
@@ -114,7 +126,8 @@ class RecordDialog(QDialog):
             {"at": row.at.strftime("%Y-%m-%d %H:%M"), "action": actions.get(row.action,
                                                                             row.action),
              "field": field_label(row.field) if row.field else "",
-             "old_value": row.old_value, "new_value": row.new_value, "source": row.source,
+             "old_value": _readable(row.old_value), "new_value": _readable(row.new_value),
+             "source": row.source,
              "user": row.user} for row in rows])
         self.history_view.resizeColumnsToContents()
 

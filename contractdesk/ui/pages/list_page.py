@@ -52,9 +52,11 @@ STATUS_VALUES: dict[str, type[Enum]] = {"agreements": AgreementStatus,
                                         "organizations": OrgStatus}
 NO_DATE = QDate(1900, 1, 1)
 # Columns a first-time user sees; the rest are a right-click on the header away.
-HIDDEN_BY_DEFAULT = {"agreements": {"notice_period", "auto_renew", "sla"},
-                     "purchases": {"quote_number"}, "items": {"part_number"},
-                     "organizations": {"email"}}
+HIDDEN_BY_DEFAULT = {"agreements": {"notice_period", "auto_renew", "sla", "currency"},
+                     "purchases": {"quote_number", "currency"},
+                     "items": {"part_number", "currency"}, "organizations": {"email"}}
+WIDTHS = {"title": 260, "description": 220, "status": 110, "contract_number": 140,
+          "oem": 150, "reseller": 120, "cost": 120, "total": 120, "unit_price": 110}
 
 
 class ListPage(QWidget):
@@ -260,7 +262,7 @@ class ListPage(QWidget):
         hidden = HIDDEN_BY_DEFAULT.get(self.kind, set())
         for column, name in enumerate(self.model.columns):
             header.setSectionHidden(column, name in hidden)
-            header.resizeSection(column, 240 if name in ("title", "description") else 130)
+            header.resizeSection(column, WIDTHS.get(name, 105))
 
     def save_layout(self) -> None:
         self.settings.set_layout(f"list/{self.kind}", self.view.horizontalHeader().saveState())

@@ -22,6 +22,8 @@ from contractdesk.ui.qt import (
     QHBoxLayout,
     QLabel,
     QModelIndex,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QScrollArea,
     Qt,
@@ -36,6 +38,24 @@ MAX_ROWS_SHOWN = 12
 COLUMNS = ("due", "when", "what", "name", "title", "oem", "reseller", "status")
 
 
+class _Bar(QWidget):
+    """The coloured edge of a count: the same colour as the rows it counts."""
+
+    def __init__(self, colour: QColor) -> None:
+        super().__init__()
+        self.colour = colour
+        self.setFixedWidth(6)
+        self.setMinimumHeight(24)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.colour)
+        painter.drawRoundedRect(self.rect(), 3, 3)
+        painter.end()
+
+
 class _Count(QFrame):
     """A big number with its caption and a coloured bar."""
 
@@ -44,12 +64,7 @@ class _Count(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
-        bar = QFrame()
-        bar.setFixedWidth(6)
-        bar.setAutoFillBackground(True)
-        palette = bar.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(colour))
-        bar.setPalette(palette)
+        bar = _Bar(QColor(colour))
         self.number = QLabel("0")
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 2.2)
@@ -119,6 +134,9 @@ class StartPageWidget(QWidget):
             body.addSpacing(10)
             body.addWidget(label)
             body.addWidget(view)
+            if key == "reviews":  # organizations have no title, OEM or reseller
+                for name in ("title", "oem", "reseller"):
+                    view.setColumnHidden(COLUMNS.index(name), True)
             self.sections[key] = (label, view, model)
             self.titles[key] = title
         body.addStretch(1)

@@ -89,7 +89,7 @@ class VendorPage(QWidget):
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.verticalHeader().hide()
-            table.horizontalHeader().setStretchLastSection(True)
+            table.horizontalHeader().setStretchLastSection(False)
             if key in entities:
                 table.activated.connect(
                     lambda index, m=model, e=entities[key]: self._open(m, e, index))
