@@ -129,5 +129,13 @@ def test_status_colours_stay_readable(theme: str) -> None:
     # inputs must stand out from the window, or frames and check boxes vanish
     assert dark_palette().color(QPalette.ColorRole.Base).lightness() > \
         dark_palette().color(QPalette.ColorRole.Window).lightness()
+    def luminance(colour: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+        return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+                + 0.0722 * channel(colour.blueF()))
+
     for colour in STATUS_COLOURS.values():
-        assert abs(QColor(colour).lightness() - base.lightness()) > 50
+        lighter, darker = sorted((luminance(QColor(colour)), luminance(base)), reverse=True)
+        # WCAG contrast of the swatch against the cell; the status is also written out
+        assert (lighter + 0.05) / (darker + 0.05) >= 2.0, colour
