@@ -89,7 +89,7 @@ class RecordDialog(QDialog):
         history.setModel(self.history_model)
         history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         history.verticalHeader().hide()
-        history.horizontalHeader().setStretchLastSection(True)
+        history.setWordWrap(True)
         self.history_view = history
         self.tabs.addTab(history, self.tr("History"))
         self.tabs.setTabEnabled(1, record_id is not None)
@@ -129,7 +129,12 @@ class RecordDialog(QDialog):
              "old_value": _readable(row.old_value), "new_value": _readable(row.new_value),
              "source": row.source,
              "user": row.user} for row in rows])
-        self.history_view.resizeColumnsToContents()
+        view = self.history_view
+        view.resizeColumnsToContents()
+        for name in ("old_value", "new_value"):  # a created record's snapshot wraps
+            column = HISTORY_COLUMNS.index(name)
+            view.setColumnWidth(column, min(view.columnWidth(column), 380))
+        view.resizeRowsToContents()
 
     def save(self) -> None:
         values, unreadable = self.form.read()
