@@ -1,14 +1,73 @@
-"""Starts the window."""
+"""Starts the window: application object, look, exception hook, database, main window.
+
+Opening the database is the first thing that can fail for reasons the user can fix
+(locked, damaged, newer schema, unreachable server); that is one dialog with the
+sentence from the error and a non-zero exit, never a traceback.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
 
-from contractdesk.ui.qt import QApplication, QLabel
+from contractdesk import APP_NAME, __version__
+from contractdesk.db.database import open_database
+from contractdesk.errors import UserError
+from contractdesk.logging_setup import setup_logging
+from contractdesk.services.access import DataAccess
+from contractdesk.ui.crash import install_excepthook
+from contractdesk.ui.dialogs import Dialogs
+from contractdesk.ui.look import app_icon, apply_theme
+from contractdesk.ui.qt import QApplication, QCoreApplication
+from contractdesk.ui.settings import BACKUPS_TO_KEEP, DATABASE, TEAM_SERVER_URL, THEME, Settings
+
+log = logging.getLogger("contractdesk.ui")
+
+EXIT_CANNOT_OPEN = 2
+
+
+def application() -> QApplication:
+    """The one QApplication, created with the app's name and icon if not there yet."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(sys.argv)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("contractdesk")
+    return app
+
+
+def open_data(db: str | None, settings: Settings) -> DataAccess | None:
+    """The database ``db`` names (else the one in the settings); None after telling the
+    user why it cannot be opened."""
+    target = db or settings.get(TEAM_SERVER_URL) or settings.get(DATABASE) or None
+    try:
+        database = open_database(target, backup_keep=settings.get(BACKUPS_TO_KEEP))
+    except UserError as error:
+        log.warning("cannot open database: %s", error)
+        Dialogs.error(None, QCoreApplication.translate("app", "Cannot open the database"),
+                      str(error))
+        return None
+    return DataAccess(database)
 
 
 def run(db: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    label = QLabel("ContractDesk")
-    label.show()
-    return int(app.exec())
+    setup_logging()
+    app = application()
+    settings = Settings()
+    apply_theme(app, settings.get(THEME))
+    install_excepthook()
+    data = open_data(db, settings)
+    if data is None:
+        return EXIT_CANNOT_OPEN
+    from contractdesk.ui.main_window import MainWindow
+
+    window = MainWindow(data, settings)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        data.close()

@@ -1,0 +1,242 @@
+"""Records as plain form values: load, check, save, delete, history.
+
+The window edits dicts of field values, never ORM objects, so a form outlives the
+session that loaded it and Undo can put the old dict back. References appear as ids
+where the form offers a picker (organizations, contacts) and as natural keys where it
+offers a text field (purchase order number, contract number of the renewed agreement);
+an agreement's covered items are a list of item ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from contractdesk.db.base import Base
+from contractdesk.db.models import Agreement, Change, Contact, Item, Organization, Purchase
+from contractdesk.domain.durations import Duration
+from contractdesk.errors import NotFoundError, ValidationError
+from contractdesk.services import records
+from contractdesk.services.validation import check
+
+Values = dict[str, Any]
+
+MODELS: dict[str, type[Base]] = {
+    "organization": Organization, "contact": Contact, "purchase": Purchase, "item": Item,
+    "agreement": Agreement,
+}
+
+# Form fields per record kind, in the order of the design.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "organization": ("name", "roles", "website", "customer_number", "phone", "email",
+                     "address", "country", "currency", "payment_terms", "status",
+                     "risk_level", "next_review", "notes"),
+    "contact": ("organization_id", "name", "role", "email", "phone", "support_hours",
+                "portal_url", "notes"),
+    "purchase": ("po_number", "order_date", "reseller_id", "oem_id", "invoice_number",
+                 "quote_number", "currency", "total", "cost_center", "notes"),
+    "item": ("purchase", "oem_id", "description", "part_number", "serial_number",
+             "asset_tag", "quantity", "unit_price", "location"),
+    "agreement": ("contract_number", "title", "kind", "oem_id", "reseller_id", "purchase",
+                  "start_date", "end_date", "auto_renew", "renewal_term", "notice_period",
+                  "cost", "currency", "billing_period", "sla", "first_line_support",
+                  "support_contact_id", "oem_reference", "renewal_of", "cancelled", "notes",
+                  "item_ids"),
+}
+
+# Form field -> (relationship attribute, model) for pickers that hold an id.
+_ID_REFERENCES: dict[str, tuple[str, type[Base]]] = {
+    "organization_id": ("organization", Organization), "oem_id": ("oem", Organization),
+    "reseller_id": ("reseller", Organization),
+    "support_contact_id": ("support_contact", Contact),
+}
+# Form field -> (relationship attribute, how to find the record by its natural key).
+_KEY_REFERENCES = {"purchase": "purchase", "renewal_of": "renewal_of"}
+
+
+def _model(kind: str) -> type[Base]:
+    return MODELS[kind]
+
+
+def _get(session: Session, kind: str, record_id: int) -> Any:
+    record = session.get(_model(kind), record_id)
+    if record is None:
+        raise NotFoundError(f"That {kind} no longer exists; it may have been deleted.")
+    return record
+
+
+def load(session: Session, kind: str, record_id: int) -> Values:
+    """The form values of one record."""
+    record = _get(session, kind, record_id)
+    values: Values = {}
+    for name in FIELDS[kind]:
+        if name == "item_ids":
+            values[name] = [item.id for item in record.items]
+        elif name == "purchase":
+            values[name] = record.purchase.po_number if record.purchase else None
+        elif name == "renewal_of":
+            values[name] = record.renewal_of.contract_number if record.renewal_of else None
+        else:
+            values[name] = getattr(record, name)
+    return values
+
+
+def label(session: Session, kind: str, record_id: int) -> str:
+    return str(_get(session, kind, record_id))
+
+
+def problems(kind: str, values: Values) -> dict[str, str]:
+    """What is wrong with ``values``, field by field, without touching the database.
+
+    Used as the user types; references by natural key are checked only on save.
+    """
+    plain = {name: value for name, value in values.items()
+             if name not in ("item_ids", *_KEY_REFERENCES)}
+    if kind == "agreement":
+        for name in ("notice_period", "renewal_term"):
+            text = plain.get(name)
+            if isinstance(text, str) and not text.strip():
+                plain[name] = None
+    record = _model(kind)(**plain)
+    try:
+        check(record)
+    except ValidationError as error:
+        return error.problems
+    return {}
+
+
+def _resolve(session: Session, kind: str, values: Values) -> Values:
+    """Form values -> model attributes (ids and keys become related records)."""
+    resolved: Values = {}
+    missing: dict[str, str] = {}
+    for name, value in values.items():
+        if name in _ID_REFERENCES:
+            attribute, model = _ID_REFERENCES[name]
+            resolved[attribute] = session.get(model, value) if value is not None else None
+        elif name == "purchase":
+            key = (value or "").strip()
+            found = session.scalars(select(Purchase).where(Purchase.po_number == key)
+                                    ).first() if key else None
+            if key and found is None:
+                missing[name] = f"there is no purchase with PO number {key}"
+            resolved[name] = found
+        elif name == "renewal_of":
+            key = (value or "").strip()
+            found_agreement = session.scalars(
+                select(Agreement).where(Agreement.contract_number == key)).first() if key \
+                else None
+            if key and found_agreement is None:
+                missing[name] = f"there is no agreement with contract number {key}"
+            resolved[name] = found_agreement
+        elif name == "item_ids":
+            resolved["items"] = [session.get(Item, item_id) for item_id in value]
+            resolved["items"] = [item for item in resolved["items"] if item is not None]
+        else:
+            resolved[name] = value
+    if missing:
+        raise ValidationError(missing)
+    return resolved
+
+
+def save(session: Session, kind: str, record_id: int | None, values: Values) -> int:
+    """Creates (``record_id`` None) or updates a record; returns its id.
+
+    Raises:
+        ValidationError: with the problems by form field.
+    """
+    attributes = _resolve(session, kind, values)
+    try:
+        if record_id is None:
+            record: Any = records.create(session, _model(kind), **attributes)
+        else:
+            record = records.update(session, _get(session, kind, record_id), **attributes)
+    except ValidationError as error:
+        raise ValidationError({_form_field(name): reason
+                               for name, reason in error.problems.items()}) from error
+    return int(record.id)
+
+
+def _form_field(attribute: str) -> str:
+    for field_name, (rel, _model_type) in _ID_REFERENCES.items():
+        if rel == attribute:
+            return field_name
+    return "item_ids" if attribute == "items" else attribute
+
+
+def dependents(session: Session, kind: str, record_id: int) -> dict[str, int]:
+    return records.dependents(session, _get(session, kind, record_id))
+
+
+def delete(session: Session, kind: str, record_id: int) -> None:
+    records.delete(session, _get(session, kind, record_id))
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    at: dt.datetime
+    source: str
+    user: str
+    action: str
+    field: str
+    old_value: str
+    new_value: str
+
+
+def history(session: Session, kind: str, record_id: int) -> list[HistoryRow]:
+    """The audit trail of one record, newest first."""
+    table = _model(kind).__tablename__
+    changes = session.scalars(select(Change).where(Change.entity == table,
+                                                   Change.entity_id == record_id)
+                              .order_by(Change.at.desc(), Change.id.desc()))
+    return [HistoryRow(c.at, c.source, c.user, c.action.value, c.field or "",
+                       c.old_value or "", c.new_value or "") for c in changes]
+
+
+def explain_deadline(end_date: dt.date | None, notice_period: str | None) -> str:
+    """How the notice deadline follows from the end date: "8 weeks before 28 Feb 2026 =
+    3 Jan 2026", or why there is none."""
+    if end_date is None:
+        return "no end date, so no notice deadline"
+    if not notice_period or not notice_period.strip():
+        return "no notice period, so no notice deadline"
+    period: Duration | None = None
+    with suppress(ValueError):
+        period = Duration.parse(notice_period)
+    if period is None:
+        return "the notice period is not a duration such as P90D, P6W or P3M"
+    deadline = period.before(end_date)
+    return f"{period.describe()} before {_day(end_date)} = {_day(deadline)}"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemChoice:
+    id: int
+    label: str
+
+
+def item_by_serial(session: Session, text: str) -> list[ItemChoice]:
+    """Items whose serial number or asset tag is ``text`` (for adding covered items)."""
+    key = text.strip()
+    found = session.scalars(select(Item).where((Item.serial_number == key)
+                                               | (Item.asset_tag == key)).limit(20))
+    return [ItemChoice(item.id, _item_label(item)) for item in found]
+
+
+def item_labels(session: Session, item_ids: list[int]) -> list[ItemChoice]:
+    found = session.scalars(select(Item).where(Item.id.in_(item_ids))).all()
+    by_id = {item.id: item for item in found}
+    return [ItemChoice(i, _item_label(by_id[i])) for i in item_ids if i in by_id]
+
+
+def _item_label(item: Item) -> str:
+    return " · ".join(part for part in (item.serial_number or "", item.description,
+                                        item.asset_tag or "") if part) or f"item #{item.id}"

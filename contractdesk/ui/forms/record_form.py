@@ -1,0 +1,224 @@
+"""The form of any record kind, built from ``editing.FIELDS`` and checked as you type.
+
+Every change re-reads all fields and asks ``editing.problems`` (the same validation the
+services enforce on save); each reason appears next to its field, and Save stays
+disabled while there is one. An agreement's form also shows the notice deadline with how
+it was computed, and edits the list of covered items.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from contractdesk.domain.enums import (
+    AgreementKind,
+    BillingPeriod,
+    ContactRole,
+    FirstLine,
+    OrgRole,
+    OrgStatus,
+    RiskLevel,
+)
+from contractdesk.services import editing, queries
+from contractdesk.services.access import DataAccess
+from contractdesk.ui.dialogs import Dialogs
+from contractdesk.ui.forms.fields import (
+    BoolField,
+    ChoiceField,
+    DateField,
+    Field,
+    IntField,
+    MoneyField,
+    NotesField,
+    OrganizationField,
+    RolesField,
+    TextField,
+    TitleField,
+)
+from contractdesk.ui.forms.items_editor import ItemsEditor
+from contractdesk.ui.labels import field_label
+from contractdesk.ui.qt import (
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+ERROR_STYLE = "color: #d64545;"  # readable on light and dark backgrounds
+LONG_FIELDS = frozenset({"notes", "address", "item_ids"})
+ENUMS: dict[str, type[Any]] = {"kind": AgreementKind, "billing_period": BillingPeriod,
+                               "first_line_support": FirstLine, "risk_level": RiskLevel}
+
+
+class RecordForm(QWidget):
+    """Inputs for every field of one record kind."""
+
+    changed = Signal()
+
+    def __init__(self, data: DataAccess, kind: str, default_currency: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.access = data
+        self.kind = kind
+        self.default_currency = default_currency
+        self.fields: dict[str, Field] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.problems: dict[str, str] = {}
+        self.deadline = QLabel()
+        self.deadline.setWordWrap(True)
+        organizations = self.access.read(queries.organization_choices)
+        for name in editing.FIELDS[kind]:
+            self.fields[name] = self._make(name, organizations)
+        self._lay_out()
+        for field in self.fields.values():
+            field.on_change(self.revalidate)
+
+    def _make(self, name: str, organizations: list[tuple[int, str, frozenset[str]]]
+              ) -> Field:
+        org_choices = [(org_name, org_id) for org_id, org_name, _roles in organizations]
+        if name in ("oem_id", "reseller_id", "organization_id"):
+            role = OrgRole.RESELLER if name == "reseller_id" else OrgRole.OEM
+            picker = OrganizationField(partial(self.create_organization, role))
+            picker.allow_none = name != "organization_id"
+            picker.set_choices(org_choices)
+            return picker
+        if name == "support_contact_id":
+            return ChoiceField([(label, contact_id) for contact_id, label, _org
+                                in self.access.read(queries.contact_choices)])
+        if name == "roles":
+            return RolesField(OrgRole)
+        if name == "status":
+            return ChoiceField.of_enum(OrgStatus, allow_none=False)
+        if name == "role":
+            return ChoiceField.of_enum(ContactRole, allow_none=False)
+        if name == "kind":
+            return ChoiceField.of_enum(AgreementKind, allow_none=False)
+        if name in ENUMS:
+            return ChoiceField.of_enum(ENUMS[name])
+        if name in ("start_date", "end_date", "order_date", "next_review"):
+            return DateField()
+        if name in ("cost", "total", "unit_price"):
+            return MoneyField()
+        if name in ("auto_renew", "cancelled"):
+            return BoolField()
+        if name == "quantity":
+            return IntField(minimum=1)
+        if name in ("notes", "address"):
+            return NotesField()
+        if name == "item_ids":
+            return ItemsEditor(self.access)
+        if name in ("notice_period", "renewal_term"):
+            return TextField(placeholder=self.tr("e.g. P90D, P3M, P6W, P1Y"))
+        if name == "currency":
+            return TextField(placeholder="EUR", upper=True, max_length=3)
+        if name in ("title", "description"):
+            return TitleField()
+        return TextField()
+
+    def _lay_out(self) -> None:
+        short = [name for name in self.fields if name not in LONG_FIELDS]
+        half = (len(short) + 1) // 2
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        for column, names in enumerate((short[:half], short[half:])):
+            form = QFormLayout()
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for name in names:
+                form.addRow(field_label(name), self._with_error(name))
+                if name == "notice_period" and self.kind == "agreement":
+                    form.addRow(self.tr("Notice deadline"), self.deadline)
+            grid.addLayout(form, 0, column)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        long_form = QFormLayout()
+        for name in self.fields:
+            if name in LONG_FIELDS:
+                long_form.addRow(field_label(name), self._with_error(name))
+        layout.addLayout(long_form)
+        layout.addStretch(1)
+
+    def _with_error(self, name: str) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(self.fields[name].widget)
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        column.addWidget(error)
+        self.errors[name] = error
+        return box
+
+    def create_organization(self, role: OrgRole) -> int | None:
+        """Asks for a name and creates the organization with ``role``; refreshes pickers."""
+        name = Dialogs.text(self, self.tr("New organization"), self.tr("Name:"))
+        if not name:
+            return None
+        created = self.access.write(editing.save, "organization", None,
+                                    {"name": name, "roles": frozenset({role})})
+        choices = [(org_name, org_id) for org_id, org_name, _roles
+                   in self.access.read(queries.organization_choices)]
+        for field in self.fields.values():
+            if isinstance(field, OrganizationField):
+                field.set_choices(choices)
+        return created
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        for name, field in self.fields.items():
+            if name in values:
+                field.set_value(values[name])
+        self.revalidate()
+
+    def new_values(self) -> dict[str, Any]:
+        """Sensible defaults for a new record."""
+        values: dict[str, Any] = {}
+        if "currency" in self.fields and self.kind in ("agreement", "purchase"):
+            values["currency"] = self.default_currency
+        if self.kind == "item":
+            values["quantity"] = 1
+        if self.kind == "organization":
+            values["status"] = OrgStatus.APPROVED
+        return values
+
+    def read(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The values as typed, and the fields whose text cannot be read."""
+        values: dict[str, Any] = {}
+        unreadable: dict[str, str] = {}
+        for name, field in self.fields.items():
+            try:
+                values[name] = field.value()
+            except ValueError as error:
+                unreadable[name] = str(error)
+        return values, unreadable
+
+    def revalidate(self) -> None:
+        values, unreadable = self.read()
+        checked = {key: value for key, value in values.items() if key not in unreadable}
+        problems = {**editing.problems(self.kind, checked), **unreadable}
+        self.show_problems(problems)
+        if self.kind == "agreement":
+            end = values.get("end_date")
+            period = values.get("notice_period")
+            self.deadline.setText(editing.explain_deadline(end, period)
+                                  if "end_date" not in unreadable else "")
+        self.changed.emit()
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        self.problems = problems
+        for name, label in self.errors.items():
+            reason = problems.get(name, "")
+            label.setText(reason)
+            label.setVisible(bool(reason))
+        unplaced = {name: reason for name, reason in problems.items()
+                    if name not in self.errors}
+        if unplaced:
+            first = next(iter(self.errors.values()))
+            first.setText("; ".join(unplaced.values()))
+            first.show()

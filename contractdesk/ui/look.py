@@ -1,0 +1,94 @@
+"""The application icon and the light/dark palette.
+
+The icon is drawn here rather than shipped as a bitmap so it is sharp at every size
+without an image plug-in. "system" keeps the platform's palette (Qt follows the
+desktop's light or dark scheme); "light" and "dark" force one with the Fusion style.
+"""
+
+from __future__ import annotations
+
+from contractdesk.ui.qt import (
+    QApplication,
+    QBrush,
+    QColor,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPointF,
+    QRectF,
+    Qt,
+)
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def _icon_pixmap(size: int) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    s = float(size)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#2f6db5"))
+    painter.drawRoundedRect(QRectF(0, 0, s, s), s * 0.18, s * 0.18)
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawRoundedRect(QRectF(s * 0.24, s * 0.14, s * 0.52, s * 0.70), s * 0.05,
+                            s * 0.05)
+    painter.setBrush(QColor("#c9d8ec"))
+    for row in range(3):
+        painter.drawRect(QRectF(s * 0.32, s * (0.26 + 0.11 * row), s * 0.36, s * 0.05))
+    check = QPainterPath(QPointF(s * 0.50, s * 0.70))
+    check.lineTo(QPointF(s * 0.60, s * 0.80))
+    check.lineTo(QPointF(s * 0.82, s * 0.54))
+    pen = QPen(QColor("#2e9d5b"), max(1.5, s * 0.09))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(QBrush())
+    painter.drawPath(check)
+    painter.end()
+    return pixmap
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addPixmap(_icon_pixmap(size))
+    return icon
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    role = QPalette.ColorRole
+    colours = {
+        # Inputs (Base) lighter than the window: Fusion draws their frames and check
+        # boxes darker than the window, which vanished on a darker Base.
+        role.Window: "#26282b", role.WindowText: "#e6e6e6", role.Base: "#313439",
+        role.AlternateBase: "#383b41", role.ToolTipBase: "#3a3c40",
+        role.ToolTipText: "#e6e6e6", role.Text: "#e6e6e6", role.Button: "#3a3d42",
+        role.ButtonText: "#e6e6e6", role.BrightText: "#ff6b6b", role.Link: "#7fb2f0",
+        role.Highlight: "#3d6fb0", role.HighlightedText: "#ffffff",
+        role.PlaceholderText: "#8c8f94", role.Mid: "#4a4d52", role.Dark: "#18191b",
+        role.Midlight: "#3f4246", role.Light: "#505358", role.Shadow: "#000000",
+    }
+    for colour_role, value in colours.items():
+        palette.setColor(colour_role, QColor(value))
+    disabled = QPalette.ColorGroup.Disabled
+    for colour_role in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(disabled, colour_role, QColor("#7a7d82"))
+    return palette
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """``theme`` is "system", "light" or "dark" (see ``settings.THEMES``)."""
+    if theme == "system":
+        return
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128

@@ -1,0 +1,285 @@
+"""The main window: menus, the always-visible search box, and the pages.
+
+Pages are loaded when first shown, so the window appears as fast with 20,000 agreements
+as with 20. Import, export and reports plug in later through ``tasks.run_task``; their
+menu entries are present but disabled until then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from contractdesk import APP_NAME, __version__
+from contractdesk.paths import data_dir
+from contractdesk.services import queries
+from contractdesk.services.access import DataAccess
+from contractdesk.ui.forms.record_dialog import RecordDialog
+from contractdesk.ui.labels import Formats
+from contractdesk.ui.menus import build_menus
+from contractdesk.ui.pages.list_page import ListPage
+from contractdesk.ui.pages.search_page import SearchPage
+from contractdesk.ui.pages.start_page import StartPageWidget
+from contractdesk.ui.pages.vendor_page import VendorPage
+from contractdesk.ui.qt import (
+    QCloseEvent,
+    QFrame,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPalette,
+    QShortcut,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QTimer,
+    QToolBar,
+    QUndoStack,
+    QWidget,
+)
+from contractdesk.ui.settings import DEFAULT_CURRENCY, LOCALE, REMINDER_DAYS, Settings
+from contractdesk.ui.settings_dialog import SettingsDialog
+
+PAGES = ("start", *queries.KINDS)
+FIRST_LOAD_DELAY_MS = 30
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data: DataAccess, settings: Settings,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__()
+        self.access = data
+        self.settings = settings
+        self.today = today
+        Formats.locale_name = settings.get(LOCALE)
+        self.undo_stack = QUndoStack(self)
+        self.dialogs: list[RecordDialog] = []
+        self.setWindowTitle(f"{APP_NAME} — {data.describe()}")
+
+        self.window_days: Callable[[], int] = lambda: self.settings.get(REMINDER_DAYS)
+        self.start_page = StartPageWidget(data, today, self.window_days)
+        self.lists: dict[str, ListPage] = {}  # made when first shown: a faster start
+        self.search_page = SearchPage(data, today, self.window_days)
+        self.vendor_page = VendorPage(data, today, self.window_days)
+        self.stack = QStackedWidget()
+        for page in (self.start_page, self.search_page, self.vendor_page):
+            self.stack.addWidget(page)
+            page.open_requested.connect(self.open_record)
+        self.vendor_page.edit_requested.connect(self.edit_record)
+        self.loaded: set[QWidget] = set()
+
+        self.sidebar = QListWidget()
+        names = {"start": self.tr("What needs doing"), "agreements": self.tr("Agreements"),
+                 "purchases": self.tr("Purchases"), "items": self.tr("Items"),
+                 "organizations": self.tr("Organizations"), "contacts": self.tr("Contacts")}
+        for key in PAGES:
+            self.sidebar.addItem(names[key])
+        self.sidebar.setMaximumWidth(220)
+        self.sidebar.setSpacing(3)
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self.sidebar.setBackgroundRole(QPalette.ColorRole.Window)
+        self.sidebar.currentRowChanged.connect(self._sidebar_changed)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 1100])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self.search = self._search_box()
+
+        self.menu_actions = build_menus(self)
+        self.statusBar().addPermanentWidget(QLabel(data.describe()))
+        self._previous_page = 0
+        self._restore()
+        # The start page loads a moment after the window appears: a worker thread holding
+        # the interpreter lock while the first frame paints made the start 2x slower.
+        QTimer.singleShot(FIRST_LOAD_DELAY_MS, self, self._first_load)
+
+    def _search_box(self) -> QLineEdit:
+        """The always-visible search box; typing coalesces into one search per event
+        loop turn, so fast typing never queues stale searches."""
+        search = QLineEdit()
+        search.setPlaceholderText(self.tr("Search serial, asset tag, contract, PO, "
+                                          "vendor or person  (Ctrl+F)"))
+        search.setClearButtonEnabled(True)
+        search.setMinimumWidth(420)
+        search.setToolTip(self.tr("Find anything; results appear as you type"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)
+        self._search_timer.timeout.connect(self.run_search)
+        search.textChanged.connect(self._search_timer.start)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), search,
+                  self._leave_search, context=Qt.ShortcutContext.WidgetShortcut)
+        toolbar = QToolBar(self.tr("Search"))
+        toolbar.setObjectName("search_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(search)
+        self.addToolBar(toolbar)
+        return search
+
+    def _first_load(self) -> None:
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+
+    # pages -------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        self.sidebar.setCurrentRow(PAGES.index(key))
+
+    def _sidebar_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row]
+        page: QWidget = self.start_page if key == "start" else self.list_page(key)
+        self.stack.setCurrentWidget(page)
+        if page not in self.loaded:
+            self.loaded.add(page)
+            self.refresh_page(page)
+
+    def list_page(self, kind: str) -> ListPage:
+        if kind not in self.lists:
+            page = ListPage(self.access, kind, self.settings, self.today, self.window_days)
+            page.open_requested.connect(self.open_record)
+            self.stack.addWidget(page)
+            self.lists[kind] = page
+        return self.lists[kind]
+
+    def refresh_page(self, page: QWidget) -> None:
+        if page is self.start_page:
+            self.start_page.refresh()
+        elif isinstance(page, ListPage):
+            page.set_organizations(self.access.read(queries.organization_choices))
+            page.reload()
+
+    def refresh(self) -> None:
+        """Reloads what is on screen and forgets what is not (it reloads when shown)."""
+        current = self.stack.currentWidget()
+        self.loaded = {current} if current in (self.start_page, *self.lists.values()) \
+            else set()
+        if current is self.search_page:
+            self.run_search()
+        elif current is self.vendor_page and self.vendor_page.view is not None:
+            self.vendor_page.show_organization(self.vendor_page.view.id)
+        elif current is not None:
+            self.refresh_page(current)
+
+    def current_list(self) -> ListPage | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, ListPage) else None
+
+    # search ------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def run_search(self) -> None:
+        text = self.search.text()
+        if not text.strip():
+            self._leave_search()
+            return
+        if self.stack.currentWidget() is not self.search_page:
+            self._previous_page = self.stack.currentIndex()
+            self.stack.setCurrentWidget(self.search_page)
+        self.search_page.run(text)
+
+    def _leave_search(self) -> None:
+        if self.search.text():
+            self.search.clear()
+        if self.stack.currentWidget() is self.search_page:
+            self.stack.setCurrentIndex(self._previous_page)
+
+    # records -----------------------------------------------------------------------
+
+    def open_record(self, kind: str, record_id: int) -> RecordDialog | None:
+        """Organizations open in the vendor view; everything else in its form."""
+        if kind == "organization":
+            self.vendor_page.show_organization(record_id)
+            self.stack.setCurrentWidget(self.vendor_page)
+            self.sidebar.clearSelection()
+            return None
+        return self.edit_record(kind, record_id)
+
+    def edit_record(self, kind: str, record_id: int | None) -> RecordDialog:
+        dialog = RecordDialog(self.access, kind, record_id, self.undo_stack,
+                              self.settings.get(DEFAULT_CURRENCY), self.refresh, self)
+        dialog.saved.connect(self.refresh)
+        dialog.deleted.connect(self.refresh)
+        dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
+        self.dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _forget(self, dialog: RecordDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    def new_record(self, kind: str) -> RecordDialog:
+        return self.edit_record(kind, None)
+
+    def open_selected(self) -> None:
+        page = self.current_list()
+        record_id = page.selected_id() if page is not None else None
+        if page is not None and record_id is not None:
+            self.open_record(page.entity, record_id)
+
+    def edit_selected(self) -> None:
+        page = self.current_list()
+        record_id = page.selected_id() if page is not None else None
+        if page is not None and record_id is not None:
+            self.edit_record(page.entity, record_id)
+
+    def delete_selected(self) -> None:
+        page = self.current_list()
+        record_id = page.selected_id() if page is not None else None
+        if page is not None and record_id is not None:
+            dialog = self.edit_record(page.entity, record_id)
+            dialog.delete()
+
+    # dialogs -----------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            Formats.locale_name = self.settings.get(LOCALE)
+            self.refresh()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), self.tr(
+            "<h3>{app} {version}</h3><p>IT purchases, agreements, renewal notice deadlines "
+            "and support contacts, bought through resellers.</p>"
+            "<p>Data folder: {folder}<br>Database: {db}</p>").format(
+                app=APP_NAME, version=__version__, folder=data_dir(),
+                db=self.access.describe()))
+
+    # layout ------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.layout("main/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.layout("main/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.layout("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.settings.set_layout("main/geometry", self.saveGeometry())
+        self.settings.set_layout("main/state", self.saveState())
+        self.settings.set_layout("main/splitter", self.splitter.saveState())
+        for page in self.lists.values():
+            page.save_layout()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

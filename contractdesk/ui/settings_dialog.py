@@ -1,0 +1,128 @@
+"""The Settings dialog: every option of the registry, with its default as a hint."""
+
+from __future__ import annotations
+
+from contractdesk.domain.money import is_currency
+from contractdesk.ui.qt import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from contractdesk.ui.settings import (
+    BACKUP_FOLDER,
+    BACKUPS_TO_KEEP,
+    DATABASE,
+    DEFAULT_CURRENCY,
+    LOCALE,
+    REMINDER_DAYS,
+    TEAM_SERVER_URL,
+    THEME,
+    THEMES,
+    Settings,
+)
+
+LOCALES = ("", "en_GB", "en_US", "de_DE", "de_AT", "de_CH", "fr_FR")
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.reminder = QSpinBox()
+        self.reminder.setRange(1, 3650)
+        self.reminder.setSuffix(self.tr(" days"))
+        self.reminder.setValue(settings.get(REMINDER_DAYS))
+        self.currency = QLineEdit(settings.get(DEFAULT_CURRENCY))
+        self.currency.setMaxLength(3)
+        self.locale_box = QComboBox()
+        for name in LOCALES:
+            self.locale_box.addItem(name or self.tr("System default"), name)
+        self.locale_box.setCurrentIndex(max(self.locale_box.findData(settings.get(LOCALE)), 0))
+        self.theme = QComboBox()
+        theme_words = {"system": self.tr("Follow the system"), "light": self.tr("Light"),
+                       "dark": self.tr("Dark")}
+        for name in THEMES:
+            self.theme.addItem(theme_words[name], name)
+        self.theme.setCurrentIndex(max(self.theme.findData(settings.get(THEME)), 0))
+        self.database = QLineEdit(settings.get(DATABASE))
+        self.database.setPlaceholderText(self.tr("default file in the data folder"))
+        self.server = QLineEdit(settings.get(TEAM_SERVER_URL))
+        self.server.setPlaceholderText("postgresql+psycopg://user@host/contractdesk")
+        self.backup_folder = QLineEdit(settings.get(BACKUP_FOLDER))
+        self.backup_folder.setPlaceholderText(self.tr("the data folder's backups/"))
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 1000)
+        self.keep.setValue(settings.get(BACKUPS_TO_KEEP))
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #d64545;")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Reminder window"), self.reminder)
+        form.addRow(self.tr("Default currency"), self.currency)
+        form.addRow(self.tr("Numbers and dates"), self.locale_box)
+        form.addRow(self.tr("Appearance"), self.theme)
+        form.addRow(self.tr("Database file"), self._with_browse(self.database, folder=False))
+        form.addRow(self.tr("Team server URL"), self.server)
+        form.addRow(self.tr("Backup folder"), self._with_browse(self.backup_folder,
+                                                                folder=True))
+        form.addRow(self.tr("Backups to keep"), self.keep)
+        note = QLabel(self.tr("Database, server and appearance changes apply at the next "
+                              "start."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _with_browse(self, edit: QLineEdit, folder: bool) -> QWidget:
+        button = QPushButton(self.tr("Browse…"))
+
+        def browse() -> None:
+            chosen = (QFileDialog.getExistingDirectory(self, self.tr("Backup folder"))
+                      if folder else QFileDialog.getSaveFileName(
+                          self, self.tr("Database file"), edit.text(),
+                          self.tr("ContractDesk database (*.sqlite3)"),
+                          options=QFileDialog.Option.DontConfirmOverwrite)[0])
+            if chosen:
+                edit.setText(chosen)
+
+        button.clicked.connect(browse)
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        return box
+
+    def accept(self) -> None:
+        currency = self.currency.text().strip().upper()
+        if not is_currency(currency):
+            self.problem.setText(self.tr("{code} is not an ISO 4217 currency code.")
+                                 .format(code=currency or "—"))
+            return
+        self.settings.set(REMINDER_DAYS, self.reminder.value())
+        self.settings.set(DEFAULT_CURRENCY, currency)
+        self.settings.set(LOCALE, str(self.locale_box.currentData()))
+        self.settings.set(THEME, str(self.theme.currentData()))
+        self.settings.set(DATABASE, self.database.text().strip())
+        self.settings.set(TEAM_SERVER_URL, self.server.text().strip())
+        self.settings.set(BACKUP_FOLDER, self.backup_folder.text().strip())
+        self.settings.set(BACKUPS_TO_KEEP, self.keep.value())
+        self.settings.sync()
+        super().accept()
