@@ -96,8 +96,12 @@ def resolve_target(target: str | os.PathLike[str] | None) -> str | Path:
 
 
 def open_database(target: str | os.PathLike[str] | None = None, *,
-                  backup_keep: int = 10) -> Database:
+                  backup_keep: int = 10, verify: bool = True) -> Database:
     """Opens (creating or migrating as needed) the database ``target`` names.
+
+    ``verify=False`` skips the read-only integrity check of a SQLite file that needs no
+    migration (a file to be migrated is always checked first): the window opens at once
+    and runs :func:`integrity_problems` in the background instead.
 
     Raises:
         DatabaseError: not a database, damaged, newer than this app, locked, unreachable.
@@ -105,11 +109,11 @@ def open_database(target: str | os.PathLike[str] | None = None, *,
     resolved = resolve_target(target)
     with translate_errors():
         if isinstance(resolved, Path):
-            return _open_sqlite(resolved, backup_keep)
+            return _open_sqlite(resolved, backup_keep, verify)
         return _open_server(resolved)
 
 
-def _open_sqlite(path: Path, backup_keep: int) -> Database:
+def _open_sqlite(path: Path, backup_keep: int, verify: bool) -> Database:
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file.")
     if path == default_db_path():
@@ -117,7 +121,7 @@ def _open_sqlite(path: Path, backup_keep: int) -> Database:
     elif not path.parent.is_dir():
         raise DatabaseError(f"The folder {path.parent} does not exist.")
     existing = path.is_file() and path.stat().st_size > 0
-    revision = _inspect_sqlite_read_only(path) if existing else None
+    revision = _inspect_sqlite_read_only(path, verify) if existing else None
     head = migrate.head_revision()
     if existing and revision != head:
         automatic_backup(path, "before-upgrade", keep=backup_keep)
@@ -127,7 +131,7 @@ def _open_sqlite(path: Path, backup_keep: int) -> Database:
     return Database(url=engine.url, engine=engine, path=path)
 
 
-def _inspect_sqlite_read_only(path: Path) -> str | None:
+def _inspect_sqlite_read_only(path: Path, verify: bool) -> str | None:
     """The file's schema revision, read without writing a byte.
 
     Raises:
@@ -140,11 +144,13 @@ def _inspect_sqlite_read_only(path: Path) -> str | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
             tables = {row[0] for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = (conn.execute("SELECT version_num FROM alembic_version").fetchone()
                         if "alembic_version" in tables else None)
+            needs_check = verify or revision is None or revision[0] != migrate.head_revision()
+            problems = ([row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+                        if needs_check else ["ok"])
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
@@ -203,6 +209,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def integrity_problems(database: Database) -> list[str]:
+    """What ``PRAGMA quick_check`` finds wrong with a SQLite database (empty when sound,
+    and for a server, which checks itself)."""
+    if database.path is None:
+        return []
+    with translate_errors(), database.engine.connect() as connection:
+        rows = connection.exec_driver_sql("PRAGMA quick_check").fetchall()
+    problems = [str(row[0]) for row in rows]
+    return [] if problems == ["ok"] else problems
 
 
 def require_sqlite(database: Database, action: str) -> Path:

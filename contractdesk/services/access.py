@@ -12,7 +12,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
-from contractdesk.db.database import Database
+from contractdesk.db.database import Database, integrity_problems
 from contractdesk.errors import translate_errors
 
 P = ParamSpec("P")
@@ -42,6 +42,9 @@ class DataAccess:
 
     def describe(self) -> str:
         return self.database.describe()
+
+    def integrity_problems(self) -> list[str]:
+        return integrity_problems(self.database)
 
     def close(self) -> None:
         self.database.close()

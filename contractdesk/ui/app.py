@@ -18,8 +18,9 @@ from contractdesk.services.access import DataAccess
 from contractdesk.ui.crash import install_excepthook
 from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.look import app_icon, apply_theme
-from contractdesk.ui.qt import QApplication, QCoreApplication
+from contractdesk.ui.qt import QApplication, QCoreApplication, QWidget
 from contractdesk.ui.settings import BACKUPS_TO_KEEP, DATABASE, TEAM_SERVER_URL, THEME, Settings
+from contractdesk.ui.tasks import Task, run_task
 
 log = logging.getLogger("contractdesk.ui")
 
@@ -45,13 +46,33 @@ def open_data(db: str | None, settings: Settings) -> DataAccess | None:
     user why it cannot be opened."""
     target = db or settings.get(TEAM_SERVER_URL) or settings.get(DATABASE) or None
     try:
-        database = open_database(target, backup_keep=settings.get(BACKUPS_TO_KEEP))
+        database = open_database(target, backup_keep=settings.get(BACKUPS_TO_KEEP),
+                                 verify=False)
     except UserError as error:
         log.warning("cannot open database: %s", error)
         Dialogs.error(None, QCoreApplication.translate("app", "Cannot open the database"),
                       str(error))
         return None
     return DataAccess(database)
+
+
+def verify_in_background(window: QWidget, data: DataAccess) -> Task[list[str]]:
+    """The integrity check that :func:`open_data` skipped so the window opens at once;
+    a damaged file is reported, and the window closed, before anyone edits it."""
+
+    def report(problems: list[str]) -> None:
+        if problems:
+            log.error("integrity check failed: %s", problems[:5])
+            Dialogs.error(window, QCoreApplication.translate("app", "The database is damaged"),
+                          QCoreApplication.translate(
+                              "app", "{0} is damaged ({1}). Restore a backup (File → "
+                              "Restore, or 'contractdesk restore').").format(
+                                  data.describe(), problems[0]))
+            window.close()
+
+    return run_task(window, QCoreApplication.translate("app", "Checking the database"),
+                    lambda _progress: data.integrity_problems(), report,
+                    progress_dialog=False)
 
 
 def run(db: str | None) -> int:
@@ -67,6 +88,7 @@ def run(db: str | None) -> int:
 
     window = MainWindow(data, settings)
     window.show()
+    verify_in_background(window, data)
     try:
         return int(app.exec())
     finally:

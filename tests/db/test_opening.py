@@ -74,7 +74,8 @@ def test_text_file_is_refused_and_untouched(db_path: Path) -> None:
     assert digest(db_path) == before
 
 
-def test_corrupt_database_is_refused_and_untouched(db_path: Path) -> None:
+def damage(db_path: Path) -> None:
+    """A ContractDesk database with one b-tree page scribbled over."""
     db = open_database(db_path)
     with db.transaction("cli") as session:
         session.execute(text("INSERT INTO organization (name, name_key, roles, status, notes,"
@@ -82,8 +83,12 @@ def test_corrupt_database_is_refused_and_untouched(db_path: Path) -> None:
     db.close()
     data = bytearray(db_path.read_bytes())
     page = 4096
-    data[page * 2 + 8: page * 2 + 400] = b"\xff" * 392  # scribble over a b-tree page
+    data[page * 2 + 8: page * 2 + 400] = b"\xff" * 392
     db_path.write_bytes(bytes(data))
+
+
+def test_corrupt_database_is_refused_and_untouched(db_path: Path) -> None:
+    damage(db_path)
     before = digest(db_path)
     with pytest.raises(DatabaseError, match="damaged"):
         open_database(db_path)
