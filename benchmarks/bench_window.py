@@ -85,7 +85,7 @@ class Bench:
         from contractdesk.ui.settings import Settings
 
         start = time.perf_counter()
-        data = DataAccess(open_database(self.db_path))
+        data = DataAccess(open_database(self.db_path, verify=False))  # as the app opens
         opened = time.perf_counter() - start
         window = MainWindow(data, Settings())
         window.show()
@@ -159,7 +159,7 @@ def main() -> None:
     print(f"bare QMainWindow shown:           {ms(bare)} (median of 5)")
     print(f"ContractDesk window shown:        {ms(shown)} (median of 5; database already "
           f"open) -> {shown / bare:4.1f}x bare (target <= 3x)")
-    print(f"  + open_database (quick_check):  {ms(opened)} -> with it "
+    print(f"  + open_database (as the window): {ms(opened)} -> with it "
           f"{(shown + opened) / bare:4.1f}x bare")
     print(f"  first start in a process:       {ms(cold[0] + cold[1])} (imports, query plans)")
     print(f"  start page filled (worker):     {ms(filled)} after the window began")
