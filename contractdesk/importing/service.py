@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from contractdesk.db.database import Database
 from contractdesk.domain.money import is_currency
-from contractdesk.errors import UserError, translate_errors
+from contractdesk.errors import ConflictError, UserError, translate_errors
 from contractdesk.importing.apply import apply_plan
 from contractdesk.importing.governance_rows import import_governance
 from contractdesk.importing.incoming import Incoming
@@ -151,15 +151,29 @@ def run_import(target: Database | Session, path: Path, *, sheet: str | None = No
     """Imports ``path``: every good row in one transaction, or nothing.
 
     With a :class:`Database`, the transaction is opened and committed here; with a
-    :class:`Session`, the caller owns the transaction (and its commit).
+    :class:`Session`, the caller owns the transaction (and its commit). When someone
+    else's import created the same organization (or another natural key) meanwhile, the
+    database refuses the duplicate and the import runs once more from the file, now
+    matching what the other one created.
 
     Raises:
         UserError: unreadable file, bad mapping, or (with ``strict``) any bad row.
+        ConflictError: a clash that persisted on the second attempt.
         Cancelled: ``progress`` asked to stop; nothing was written.
     """
     path = Path(path)
+    retry = isinstance(target, Database) and not dry_run
     with _collector_paused():
-        return _run(target, path, sheet, mapping, dry_run, strict, progress, default_currency)
+        try:
+            return _run(target, path, sheet, mapping, dry_run, strict, progress,
+                        default_currency)
+        except ConflictError as clash:
+            if not retry:
+                raise
+            log.info("import of %s clashed with another writer (%s); trying again",
+                     path.name, clash)
+        return _run(target, path, sheet, mapping, dry_run, strict, progress,
+                    default_currency)
 
 
 @contextmanager
