@@ -136,6 +136,8 @@ def save_case(session: Session, case_id: int | None, values: Values) -> int:
     agreement = (_get(session, Agreement, agreement_id, "agreement")
                  if agreement_id is not None else None)
     item = _get(session, Item, item_id, "item") if item_id is not None else None
+    if "case_number" in attributes:  # as log_case stores it, for changes too
+        attributes["case_number"] = (attributes["case_number"] or "").strip() or None
     try:
         if case_id is None:
             case = log_case(session, agreement=agreement, item=item, **attributes)

@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         if kind == "organization":
             self.vendor_page.show_organization(record_id)
             self.stack.setCurrentWidget(self.vendor_page)
-            self.sidebar.clearSelection()
+            self.sidebar.setCurrentRow(-1)  # so choosing any page again switches to it
             return None
         return self.edit_record(kind, record_id)
 

@@ -65,7 +65,7 @@ class GovernanceUi:
         self.risk_page.set_organizations()
         self.risk_page.reload()
         self.window.stack.setCurrentWidget(self.risk_page)
-        self.window.sidebar.clearSelection()
+        self.window.sidebar.setCurrentRow(-1)
         return self.risk_page
 
     # vendor view -------------------------------------------------------------------
