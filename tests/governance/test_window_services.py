@@ -11,7 +11,7 @@ from contractdesk.db.governance import SupportCase
 from contractdesk.domain.enums import FirstLine, OrgStatus
 from contractdesk.domain.governance_enums import RiskStatus
 from contractdesk.errors import ValidationError
-from contractdesk.services import case_forms, risk_forms, records
+from contractdesk.services import case_forms, records, risk_forms
 from tests.governance.conftest import TODAY, World
 
 MONDAY_10 = dt.datetime(2026, 11, 23, 10)
