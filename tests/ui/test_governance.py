@@ -81,6 +81,7 @@ def test_a_call_that_misses_a_4_hour_sla_shows_on_the_scorecard(
         assert case.sla_met is False and not case.sla_met_by_user
         assert case.opened_at == dt.datetime(2026, 11, 24, 10)
     assert cases.model.rowCount() == 2
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(cases)) == "Cases (2)"
     assert cases.model.rows[0]["sla_met"] == "missed"
 
     window.open_record("organization", softcat)

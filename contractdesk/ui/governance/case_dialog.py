@@ -106,6 +106,7 @@ class CaseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addStretch(1)  # spare height below the fields, not between them
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 

@@ -42,6 +42,7 @@ class FormDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addStretch(1)  # spare height below the fields, not between them
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.saver: Callable[[dict[str, Any]], int] = lambda _values: 0

@@ -16,7 +16,7 @@ from contractdesk.ui.governance.record_tabs import CasesTab, DiligenceTab, Revie
 from contractdesk.ui.governance.review_dialog import ReviewDialog
 from contractdesk.ui.governance.risk_page import RiskRegisterPage
 from contractdesk.ui.governance.scorecard import ScorecardPanel
-from contractdesk.ui.qt import QAction, QKeySequence, QMenu, QPushButton, QVBoxLayout
+from contractdesk.ui.qt import QAction, QHBoxLayout, QKeySequence, QMenu, QPushButton, QVBoxLayout
 
 if TYPE_CHECKING:
     from contractdesk.ui.main_window import MainWindow
@@ -113,7 +113,10 @@ class GovernanceUi:
         self.log_button.hide()
         layout = page.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(1, self.log_button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.log_button)
+        layout.insertLayout(1, row)
         page.shown.connect(lambda: self.log_button.setVisible(
             card_cover(page.result.groups) is not None))
 
@@ -141,7 +144,10 @@ class GovernanceUi:
         if dialog.kind in ("agreement", "item"):
             key = "agreement_id" if dialog.kind == "agreement" else "item_id"
             tab = CasesTab(access, self.now, **{key: record_id})
-            dialog.tabs.addTab(tab, dialog.tr("Cases ({n})").format(n=tab.model.rowCount()))
+            title = dialog.tr("Cases ({n})")
+            dialog.tabs.addTab(tab, title.format(n=tab.model.rowCount()))
+            tab.counted.connect(lambda n: dialog.tabs.setTabText(dialog.tabs.indexOf(tab),
+                                                                 title.format(n=n)))
         elif dialog.kind == "organization":
             reviews = ReviewsTab(access, record_id, self.start_review)
             diligence = DiligenceTab(access, record_id, self.window.today)

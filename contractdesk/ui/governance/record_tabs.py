@@ -26,11 +26,21 @@ from contractdesk.ui.governance.words import (
     gword,
     when,
 )
-from contractdesk.ui.qt import QColor, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from contractdesk.ui.qt import (
+    QColor,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 
 
 class _ListTab(QWidget):
     """A table with a row of buttons under a one-line explanation."""
+
+    counted = Signal(int)  # rows shown, for the tab's title
 
     def __init__(self, model: ColouredRowsModel, hint: str, on_open: Callable[[int], object]
                  ) -> None:
@@ -54,6 +64,7 @@ class _ListTab(QWidget):
     def show_rows(self, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
+        self.counted.emit(len(rows))
 
 
 def _verdict_colour(row: dict[str, Any]) -> QColor | None:

@@ -69,6 +69,9 @@ class RiskRegisterPage(QWidget):
                                        lambda row: colour(LEVEL_COLOURS, row["colour"]))
         self.view = table(self.model, self.open_risk)
         self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        self.description_column = tuple(headers).index("description")
         self.view.setToolTip(self.tr("Double-click a risk to change it"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -96,8 +99,9 @@ class RiskRegisterPage(QWidget):
                                 min_severity=self.severity_box.value())
         self.model.set_rows([{**row, "colour": row["level"], "level": word(row["level"]),
                               "status": gword(row["status"])} for row in rows])
-        self.view.resizeColumnsToContents()
-        self.view.setColumnWidth(2, min(self.view.columnWidth(2), 420))
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(header.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.description_column, header.ResizeMode.Stretch)
         self.count.setText(self.tr("1 risk") if len(rows) == 1
                            else self.tr("{n} risks").format(n=len(rows)))
 

@@ -80,6 +80,7 @@ class ScoreChart(QWidget):
         super().__init__()
         self.reviews: list[ReviewScores] = []
         self.setMinimumHeight(170)
+        self.setMaximumHeight(260)
 
     def set_reviews(self, reviews: list[ReviewScores]) -> None:
         self.reviews = reviews[-MAX_REVIEWS_CHARTED:]
@@ -120,6 +121,8 @@ class ScoreChart(QWidget):
             painter.drawLine(axis, int(y), self.width(), int(y))
             painter.setPen(text_colour)
             painter.drawText(0, int(y + metrics.ascent() / 2), str(score))
+        painter.setPen(text_colour)
+        painter.drawLine(axis, bottom, self.width(), bottom)
         group_width = min(150.0, (self.width() - axis) / len(self.reviews))
         bar = (group_width - 16) / len(SCORE_FIELDS)
         for index, review in enumerate(self.reviews):
@@ -170,8 +173,10 @@ class ScorecardPanel(QWidget):
         layout.addLayout(tiles)
         layout.addSpacing(6)
         layout.addWidget(self.chart_title)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.chart)
+        layout.addSpacing(6)
         layout.addWidget(self.issues)
+        layout.addStretch(1)
 
     def show_organization(self, organization_id: int) -> None:
         card = self.access.read(scorecard_view, organization_id, self.today())
