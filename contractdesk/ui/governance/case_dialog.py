@@ -87,7 +87,7 @@ class CaseDialog(QDialog):
         for field in (self.opened_at, self.resolved_at):
             field.on_change(self.update_verdict)
         self.update_verdict()
-        self.resize(560, 460)
+        self.resize(580, 0)  # as tall as the fields need
 
     def _lay_out(self) -> None:
         form = QFormLayout()

@@ -28,4 +28,4 @@ class CheckDialog(FormDialog):
                              "result": values["result"].value})
         self.saver = lambda values: data.write(save_check, organization_id, check_id,
                                                values)
-        self.resize(480, 320)
+        self.resize(500, 0)  # as tall as the fields need

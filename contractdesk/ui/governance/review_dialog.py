@@ -44,10 +44,14 @@ class ReviewDialog(FormDialog):
         self.start = start
         self.summary = QLabel(self._summary())
         self.summary.setWordWrap(True)
-        self.form.addRow(self.tr("Since {day}").format(day=Formats.date(start.since)),
-                         self.summary)
+        self.form.addRow(self.tr("Case log since\n{day}").format(
+            day=Formats.date(start.since)), self.summary)
         self.add("review_date", self.tr("Review date"), DateField())
         self.add("reviewer", self.tr("Reviewer"), TextField())
+        scale = QLabel(self.tr("Score each 1 (poor) to 5 (excellent); leave “—” for "
+                               "not scored."))
+        scale.setWordWrap(True)
+        self.form.addRow("", scale)
         for name in SCORE_FIELDS:
             self.add(name, gword(name), ScoreField())
         self.add("findings", self.tr("Findings"), NotesField())
@@ -58,7 +62,7 @@ class ReviewDialog(FormDialog):
                          "findings": start.findings, "next_review": start.next_review})
         self.save_button.setText(self.tr("Complete review"))
         self.saver = lambda values: data.write(save_review, organization_id, values)
-        self.resize(560, 640)
+        self.resize(580, 0)  # as tall as the fields need
 
     def _summary(self) -> str:
         start = self.start

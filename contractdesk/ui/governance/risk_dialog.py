@@ -46,7 +46,7 @@ class RiskDialog(FormDialog):
                              "impact": 3, "status": RiskStatus.OPEN})
         self.update_severity()
         self.saver = lambda values: data.write(save_risk, risk_id, values)
-        self.resize(620, 620)
+        self.resize(640, 0)  # as tall as the fields need
 
     def update_severity(self) -> None:
         score = severity(self.fields["likelihood"].value(), self.fields["impact"].value())

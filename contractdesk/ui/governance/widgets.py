@@ -67,6 +67,9 @@ def table(model: SortableRowsModel, on_open: Callable[[int], object] | None = No
     view = QTableView()
     view.setModel(model)
     view.setSortingEnabled(True)
+    # rows arrive in the service's order (most severe, newest first): no arrow claims
+    # otherwise until the user sorts
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
