@@ -10,12 +10,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from contractdesk.db.governance import DueDiligenceCheck, Review, Risk, SupportCase
-from contractdesk.db.models import Agreement, Organization
+from contractdesk.db.models import Agreement, Item, Organization
 from contractdesk.services.access import DataAccess
 from contractdesk.ui.forms.fields import ChoiceField, IntField, TextField
 from contractdesk.ui.forms.record_dialog import RecordDialog
 from contractdesk.ui.governance.install import tab_of
-from contractdesk.ui.governance.record_tabs import CasesTab, DiligenceTab
+from contractdesk.ui.governance.record_tabs import CasesTab, DiligenceTab, ReviewsTab
 from contractdesk.ui.governance.review_dialog import ScoreField
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.qt import Qt
@@ -267,3 +267,38 @@ def test_the_governance_models_pass_the_model_tester(
     diligence = tab_of(organization, DiligenceTab)
     assert diligence is not None
     qtmodeltester.check(diligence.model)
+
+
+def test_a_review_from_the_organization_form_updates_its_next_review(
+        qtbot: QtBot, window: MainWindow, access: DataAccess) -> None:
+    dialog = window.edit_record("organization", _org_id(access, "Bechtle"))
+    reviews = tab_of(dialog, ReviewsTab)
+    assert reviews is not None and reviews.model.rowCount() == 1
+    review = reviews.review()
+    _type(qtbot, review.fields["next_review"], "2027-11-30")
+    qtbot.mouseClick(review.save_button, LEFT)
+    assert reviews.model.rowCount() == 2
+    assert dialog.form.fields["next_review"].value() == dt.date(2027, 11, 30)
+    _type(qtbot, dialog.form.fields["phone"], "+49 7132 981 0")  # then save the form
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    with access.database.session("cli") as session:
+        bechtle = session.get(Organization, _org_id(access, "Bechtle"))
+        assert bechtle is not None and bechtle.next_review == dt.date(2027, 11, 30)
+
+
+def test_log_a_call_from_an_item_form_finds_the_covering_agreement(
+        qtbot: QtBot, window: MainWindow, access: DataAccess) -> None:
+    with access.database.session("cli") as session:
+        item_id = session.scalars(select(Item.id).where(
+            Item.serial_number == "FOC2231X0AB")).one()
+    dialog = window.edit_record("item", item_id)
+    cases = tab_of(dialog, CasesTab)
+    assert cases is not None and cases.model.rowCount() == 2
+    call = cases.log_call()
+    assert call.about.text().startswith("CSCO-SNT-9921")
+    assert call.called.combo.currentText() == "Reseller — Computacenter"
+    _type(qtbot, call.opened_at, "2026-11-20 16:00")  # a Friday afternoon: NBD is Monday
+    assert call.deadline.text() == "8x5xNBD: due Mon 2026-11-23 17:00 — open"
+    qtbot.mouseClick(call.save_button, LEFT)
+    assert cases.model.rowCount() == 3
+    assert cases.model.rows[0]["resolved_at"] == "open"

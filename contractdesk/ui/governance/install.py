@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, TypeVar
 
+from contractdesk.services import editing
 from contractdesk.services.search import Coverage, Hit
 from contractdesk.ui.forms.record_dialog import RecordDialog
 from contractdesk.ui.governance.case_dialog import CaseDialog
@@ -150,9 +151,19 @@ class GovernanceUi:
                                                                  title.format(n=n)))
         elif dialog.kind == "organization":
             reviews = ReviewsTab(access, record_id, self.start_review)
+            reviews.review_saved.connect(lambda _id: self._next_review_changed(dialog))
             diligence = DiligenceTab(access, record_id, self.window.today)
             dialog.tabs.addTab(reviews, dialog.tr("Reviews"))
             dialog.tabs.addTab(diligence, dialog.tr("Due diligence"))
+
+    def _next_review_changed(self, dialog: RecordDialog) -> None:
+        """A review moved the organization's next review: the open form shows the new
+        date and counts it as unchanged, so saving the form does not put the old back."""
+        assert dialog.record_id is not None
+        fresh = self.window.access.read(editing.load, "organization", dialog.record_id)
+        if dialog.before is not None:
+            dialog.before["next_review"] = fresh["next_review"]
+        dialog.form.fields["next_review"].set_value(fresh["next_review"])
 
 
 def tab_of(dialog: RecordDialog, kind: type[W]) -> W | None:

@@ -17,6 +17,7 @@ from contractdesk.services.risk_forms import check_rows, delete_check
 from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.governance.case_dialog import CaseDialog
 from contractdesk.ui.governance.diligence_dialog import CheckDialog
+from contractdesk.ui.governance.review_dialog import ReviewDialog
 from contractdesk.ui.governance.widgets import ColouredRowsModel, selected_id, table
 from contractdesk.ui.governance.words import (
     GREEN,
@@ -129,8 +130,10 @@ class CasesTab(_ListTab):
 class ReviewsTab(_ListTab):
     """An organization's past reviews with "Start review…"."""
 
+    review_saved = Signal(int)
+
     def __init__(self, data: DataAccess, organization_id: int,
-                 start_review: Callable[[int], object]) -> None:
+                 start_review: Callable[[int], ReviewDialog]) -> None:
         headers = {"review_date": self.tr("Reviewed"), "reviewer": self.tr("Reviewer"),
                    **{name: gword(name) for name in SCORE_FIELDS},
                    "next_review": self.tr("Next review"), "findings": self.tr("Findings")}
@@ -139,10 +142,16 @@ class ReviewsTab(_ListTab):
                          lambda _id: None)
         self.access = data
         self.organization_id = organization_id
-        self.add_button(self.tr("Start review…"),
-                        lambda: start_review(self.organization_id))
+        self.start_review = start_review
+        self.add_button(self.tr("Start review…"), self.review)
         self.buttons.addStretch(1)
         self.reload()
+
+    def review(self) -> ReviewDialog:
+        dialog = self.start_review(self.organization_id)
+        dialog.saved.connect(lambda _id: self.reload())
+        dialog.saved.connect(self.review_saved)
+        return dialog
 
     def reload(self) -> None:
         self.show_rows(self.access.read(review_rows, self.organization_id))
