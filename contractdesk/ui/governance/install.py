@@ -40,6 +40,7 @@ class GovernanceUi:
         self.dialog: CaseDialog | ReviewDialog | None = None
         self.risk_page = RiskRegisterPage(window.access)
         window.stack.addWidget(self.risk_page)
+        self.risk_page.changed.connect(window.refresh)
         self._menu_entry()
         self._vendor_view()
         self._start_page()
@@ -130,6 +131,7 @@ class GovernanceUi:
                             agreement_id=cover.agreement_id,
                             item_id=hit.record_id if hit.entity == "item" else None,
                             parent=self.window)
+        dialog.saved.connect(lambda _id: self.window.refresh())
         self.dialog = dialog
         dialog.show()
         return dialog
@@ -145,6 +147,7 @@ class GovernanceUi:
         if dialog.kind in ("agreement", "item"):
             key = "agreement_id" if dialog.kind == "agreement" else "item_id"
             tab = CasesTab(access, self.now, **{key: record_id})
+            tab.changed.connect(self.window.refresh)
             title = dialog.tr("Cases ({n})")
             dialog.tabs.addTab(tab, title.format(n=tab.model.rowCount()))
             tab.counted.connect(lambda n: dialog.tabs.setTabText(dialog.tabs.indexOf(tab),
@@ -153,6 +156,7 @@ class GovernanceUi:
             reviews = ReviewsTab(access, record_id, self.start_review)
             reviews.review_saved.connect(lambda _id: self._next_review_changed(dialog))
             diligence = DiligenceTab(access, record_id, self.window.today)
+            diligence.changed.connect(self.window.refresh)
             dialog.tabs.addTab(reviews, dialog.tr("Reviews"))
             dialog.tabs.addTab(diligence, dialog.tr("Due diligence"))
 

@@ -42,6 +42,7 @@ class _ListTab(QWidget):
     """A table with a row of buttons under a one-line explanation."""
 
     counted = Signal(int)  # rows shown, for the tab's title
+    changed = Signal()  # a record of the tab was saved or deleted (others may show it)
 
     def __init__(self, model: ColouredRowsModel, hint: str, on_open: Callable[[int], object]
                  ) -> None:
@@ -122,6 +123,7 @@ class CasesTab(_ListTab):
 
     def _open(self, dialog: CaseDialog) -> CaseDialog:
         dialog.saved.connect(lambda _id: self.reload())
+        dialog.saved.connect(self.changed)
         self.dialog = dialog
         dialog.show()
         return dialog
@@ -192,6 +194,7 @@ class DiligenceTab(_ListTab):
     def edit_check(self, check_id: int | None) -> CheckDialog:
         dialog = CheckDialog(self.access, self.organization_id, check_id, self)
         dialog.saved.connect(lambda _id: self.reload())
+        dialog.saved.connect(self.changed)
         self.dialog = dialog
         dialog.show()
         return dialog
@@ -208,3 +211,4 @@ class DiligenceTab(_ListTab):
             return
         self.access.write(delete_check, check_id)
         self.reload()
+        self.changed.emit()

@@ -20,6 +20,7 @@ from contractdesk.ui.qt import (
     QSpinBox,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 
 # Filter choice -> statuses (None: all).
@@ -27,6 +28,8 @@ NOT_CLOSED = (RiskStatus.OPEN, RiskStatus.MITIGATED, RiskStatus.ACCEPTED)
 
 
 class RiskRegisterPage(QWidget):
+    changed = Signal()  # a risk was saved (the start page's flags may change)
+
     def __init__(self, data: DataAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.access = data
@@ -108,6 +111,7 @@ class RiskRegisterPage(QWidget):
     def open_risk(self, risk_id: int | None) -> RiskDialog:
         dialog = RiskDialog(self.access, risk_id, parent=self)
         dialog.saved.connect(lambda _id: self.reload())
+        dialog.saved.connect(self.changed)
         self.dialog = dialog
         dialog.show()
         return dialog
