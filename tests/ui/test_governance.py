@@ -265,8 +265,11 @@ def test_the_governance_models_pass_the_model_tester(
     qtmodeltester.check(cases.model)
     organization = window.edit_record("organization", _org_id(access, "Computacenter"))
     diligence = tab_of(organization, DiligenceTab)
-    assert diligence is not None
+    reviews = tab_of(organization, ReviewsTab)
+    assert diligence is not None and reviews is not None
+    assert reviews.model.rowCount() == 2
     qtmodeltester.check(diligence.model)
+    qtmodeltester.check(reviews.model)
 
 
 def test_a_review_from_the_organization_form_updates_its_next_review(
