@@ -15,6 +15,7 @@ from contractdesk.paths import data_dir
 from contractdesk.services import queries
 from contractdesk.services.access import DataAccess
 from contractdesk.ui.forms.record_dialog import RecordDialog
+from contractdesk.ui.governance.install import GovernanceUi
 from contractdesk.ui.labels import Formats
 from contractdesk.ui.menus import build_menus
 from contractdesk.ui.pages.list_page import ListPage
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.menu_actions = build_menus(self)
         self.statusBar().addPermanentWidget(QLabel(data.describe()))
         self._previous_page = 0
+        self.governance = GovernanceUi(self)
         self._restore()
         # The start page loads a moment after the window appears: a worker thread holding
         # the interpreter lock while the first frame paints made the start 2x slower.
@@ -202,7 +204,7 @@ class MainWindow(QMainWindow):
         if kind == "organization":
             self.vendor_page.show_organization(record_id)
             self.stack.setCurrentWidget(self.vendor_page)
-            self.sidebar.clearSelection()
+            self.sidebar.setCurrentRow(-1)  # so choosing any page again switches to it
             return None
         return self.edit_record(kind, record_id)
 
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         dialog.deleted.connect(self.refresh)
         dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
         self.dialogs.append(dialog)
+        self.governance.extend(dialog)
         dialog.show()
         return dialog
 

@@ -33,6 +33,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class SearchPage(QWidget):
     open_requested = Signal(str, int)
+    shown = Signal()  # results (and the card) are on screen
 
     def __init__(self, data: DataAccess, today: Callable[[], dt.date],
                  window_days: Callable[[], int], parent: QWidget | None = None) -> None:
@@ -94,6 +95,7 @@ class SearchPage(QWidget):
             top.setExpanded(True)
         self.tree.resizeColumnToContents(0)
         self._show_answer()
+        self.shown.emit()
 
     def _add_hit(self, parent: QTreeWidgetItem, hit: Hit) -> None:
         item = QTreeWidgetItem([hit.label, hit.detail])

@@ -139,6 +139,8 @@ class StartPageWidget(QWidget):
                     view.setColumnHidden(COLUMNS.index(name), True)
             self.sections[key] = (label, view, model)
             self.titles[key] = title
+        self.extra = QVBoxLayout()  # sections other parts of the window add
+        body.addLayout(self.extra)
         body.addStretch(1)
 
         inner = QWidget()

@@ -33,6 +33,7 @@ from contractdesk.ui.qt import (
 class VendorPage(QWidget):
     open_requested = Signal(str, int)
     edit_requested = Signal(str, int)
+    shown = Signal(int)  # an organization was shown (other tabs follow it)
 
     def __init__(self, data: DataAccess, today: Callable[[], dt.date],
                  window_days: Callable[[], int], parent: QWidget | None = None) -> None:
@@ -60,6 +61,7 @@ class VendorPage(QWidget):
         header.addWidget(self.name, 1)
         header.addWidget(self.edit_button)
         header.addWidget(self.print_button)
+        self.header = header
 
         tr = self.tr
         self.models = {
@@ -133,9 +135,11 @@ class VendorPage(QWidget):
         self.models["spend"].set_rows([
             {"year": str(s.year), "currency": s.currency, "purchases": s.purchases,
              "agreements": s.agreements} for s in view.spend])
-        for index, key in enumerate(self.models):
-            self.tabs.setTabText(index, f"{self.titles[key]} ({self.models[key].rowCount()})")
-            self.tables[key].resizeColumnsToContents()
+        for key, table in self.tables.items():
+            self.tabs.setTabText(self.tabs.indexOf(table),
+                                 f"{self.titles[key]} ({self.models[key].rowCount()})")
+            table.resizeColumnsToContents()
+        self.shown.emit(org_id)
 
     def _open(self, model: SortableRowsModel, entity: str, index: QModelIndex) -> None:
         record_id = model.record_id(index.row())
