@@ -52,7 +52,7 @@ def plan_export(session: Session, request: ExportRequest, kinds: tuple[str, ...]
     """What to write for ``request``; ``with_renewals`` also lists the Renewals sheet."""
     entries = (renewals(session, request.today, request.window_days)
                if with_renewals or request.due_only else [])
-    scope = due_scope(session, entries) if request.due_only else {}
+    scope: Scope = due_scope(session, entries) if request.due_only else {}
     if request.ids is not None and request.kind is not None:
         chosen = request.ids & set(scope[request.kind]) if scope else request.ids
         scope = {request.kind: chosen}
