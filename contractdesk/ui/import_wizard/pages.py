@@ -1,0 +1,290 @@
+"""The wizard's steps before the import: the file and sheet, the columns, the preview.
+
+Each page redraws from the shared :class:`ImportState` whenever a reading arrives, and
+is complete only once the file has been read without a fatal problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from contractdesk.importing.mapping import Column
+from contractdesk.importing.rows import column_letter
+from contractdesk.importing.service import Preview
+from contractdesk.ui.file_dialogs import IMPORT_FILTER, FileDialogs
+from contractdesk.ui.import_wizard.preview_model import (
+    PreviewModel,
+    field_choices,
+    value_text,
+)
+from contractdesk.ui.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QCoreApplication,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    Qt,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+if TYPE_CHECKING:
+    from contractdesk.ui.import_wizard.wizard import ImportState
+
+ERROR_STYLE = "color: #d64545;"
+
+
+def _status_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class _StatePage(QWizardPage):
+    """A page that follows the state: redrawn on each reading, complete once read."""
+
+    def __init__(self, state: ImportState) -> None:
+        super().__init__()
+        self.state = state
+        state.changed.connect(self._changed)
+
+    def _changed(self) -> None:
+        self.redraw()
+        self.completeChanged.emit()
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+    def isComplete(self) -> bool:
+        return self.state.preview is not None
+
+
+class SourcePage(_StatePage):
+    """Which file, which sheet, and where its header row was found."""
+
+    def __init__(self, state: ImportState) -> None:
+        super().__init__(state)
+        self.setTitle(self.tr("File and sheet"))
+        self.setSubTitle(self.tr("ContractDesk reads registers kept in Excel, "
+                                 "LibreOffice or CSV, and its own xlsx and JSON exports."))
+        self.file_label = QLabel()
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_label.setWordWrap(True)
+        self.choose_button = QPushButton(self.tr("Choose another file…"))
+        self.choose_button.clicked.connect(self._choose)
+        self.sheet_box = QComboBox()
+        self.sheet_box.setMinimumWidth(260)
+        self.sheet_box.activated.connect(
+            lambda index: self.state.set_sheet(self.sheet_box.itemText(index)))
+        self.status = _status_label()
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(self.choose_button)
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), file_row)
+        form.addRow(self.tr("Sheet:"), self.sheet_box)
+        form.addRow(self.tr("Found:"), self.status)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def _choose(self) -> None:
+        path = FileDialogs.open_file(self, self.tr("Import records"), IMPORT_FILTER)
+        if path is not None:
+            self.state.set_file(path)
+
+    def redraw(self) -> None:
+        state = self.state
+        self.file_label.setText(f"<b>{state.path.name}</b><br>{state.path.parent}")
+        reading = state.reading
+        self.sheet_box.clear()
+        self.sheet_box.addItems(reading.sheets or [])
+        shown = reading.preview.sheet if reading.preview is not None else state.sheet
+        if shown in reading.sheets:
+            self.sheet_box.setCurrentText(shown)
+        self.sheet_box.setEnabled(len(reading.sheets) > 1 and not state.loading)
+        self.sheet_box.setToolTip("" if len(reading.sheets) > 1 else
+                                  self.tr("This file has one sheet"))
+        self.status.setStyleSheet(ERROR_STYLE if reading.error and not state.loading
+                                  else "")
+        self.status.setText(self.tr("Reading…") if state.loading
+                            else reading.error or found_text(reading.preview))
+
+
+def found_text(preview: Preview | None) -> str:
+    if preview is None:
+        return ""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SourcePage", text)
+
+    if preview.native is not None:
+        return tr("A ContractDesk export (sheet “{sheet}”): {n} records, read with its "
+                  "own columns.").format(sheet=preview.sheet, n=preview.rows_read)
+    columns = preview.mapping.columns if preview.mapping else ()
+    matched = sum(1 for c in columns if c.target is not None)
+    return tr("The header row is row {row} of sheet “{sheet}”: {columns} columns, "
+              "{matched} of them matched to fields. {rows} data rows below it.").format(
+        row=preview.header_row, sheet=preview.sheet, columns=len(columns),
+        matched=matched, rows=preview.rows_read)
+
+
+NOT_IMPORTED = None
+
+
+class ColumnsPage(_StatePage):
+    """One line per column of the header row: the field it feeds, changeable."""
+
+    HEADERS = ("Column", "Header", "Read into", "Example")
+
+    def __init__(self, state: ImportState) -> None:
+        super().__init__(state)
+        self.setTitle(self.tr("Columns"))
+        self.setSubTitle(self.tr("Each column of the header row and the field it is read "
+                                 "into. Change a field to read a column differently; "
+                                 "the preview follows."))
+        self.status = _status_label()
+        self.table = QTableWidget(0, len(self.HEADERS))
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.combos: dict[str, QComboBox] = {}  # header → its field picker
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+
+    def redraw(self) -> None:
+        preview = self.state.preview
+        self.combos = {}
+        self.table.setRowCount(0)
+        if preview is None:
+            self.status.setText(self.tr("Reading…") if self.state.loading
+                                else self.state.reading.error)
+            return
+        if preview.mapping is None:
+            self.status.setText(self.tr("This is a ContractDesk export: its columns are "
+                                        "its own field names, nothing to match."))
+            self.table.hide()
+            return
+        self.table.show()
+        self.status.setText(self.tr("Header row {row} of sheet “{sheet}”.").format(
+            row=preview.header_row, sheet=preview.sheet))
+        examples = _examples(preview)
+        columns = [c for c in preview.mapping.columns if c.header]
+        self.table.setRowCount(len(columns))
+        for line, column in enumerate(columns):
+            self.table.setItem(line, 0, QTableWidgetItem(column_letter(column.index)))
+            self.table.setItem(line, 1, QTableWidgetItem(column.header))
+            self.table.setCellWidget(line, 2, self._picker(column))
+            self.table.setItem(line, 3, QTableWidgetItem(examples.get(column.index, "")))
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(1, max(self.table.columnWidth(1), 180))
+        self.table.setColumnWidth(2, max(self.table.columnWidth(2), 280))
+
+    def _picker(self, column: Column) -> QComboBox:
+        box = QComboBox()
+        box.addItem(self.tr("— not imported (kept in notes) —"), NOT_IMPORTED)
+        for label, target in field_choices():
+            box.addItem(label, target)
+        box.setCurrentIndex(max(box.findData(column.target), 0))
+        box.setMaxVisibleItems(20)
+        box.currentIndexChanged.connect(
+            lambda _index, b=box, header=column.header: self.state.set_target(
+                header, b.currentData()))
+        self.combos[column.header] = box
+        return box
+
+
+def _examples(preview: Preview) -> dict[int, str]:
+    """The first value each column holds, as it will be read (mapped columns) or as
+    text (the others, which go to notes)."""
+    found: dict[int, str] = {}
+    mapping = preview.mapping
+    if mapping is None:
+        return found
+    by_target = mapping.fields
+    by_header = {c.header: c.index for c in mapping.columns}
+    for row in preview.rows:
+        for target, index in by_target.items():
+            if index not in found and row.values.get(target) not in (None, "", []):
+                found[index] = value_text(row.values[target], row.values.get("currency"))
+        for header, text in row.extra:
+            index = by_header.get(header, -1)
+            if index >= 0 and index not in found and text:
+                found[index] = text
+        if len(found) == len(mapping.columns):
+            break
+    return found
+
+
+class PreviewPage(_StatePage):
+    """The rows as they will be read; problem rows marked, each with its reason."""
+
+    def __init__(self, state: ImportState, start_import: Callable[[], None]) -> None:
+        super().__init__(state)
+        self.start_import = start_import
+        self.done = False  # set once the import succeeded: then Next moves on
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr("The rows as they will be read. Rows marked in red are "
+                                 "skipped, with the reason; Import writes all the others "
+                                 "in one go (Cancel writes nothing)."))
+        self.setCommitPage(True)
+        self.status = _status_label()
+        self.model = PreviewModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.outcome = _status_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.outcome)
+
+    def initializePage(self) -> None:
+        self.outcome.clear()
+        self.redraw()
+
+    def redraw(self) -> None:
+        preview = self.state.preview
+        self.model.set_preview(preview)
+        if preview is None:
+            self.status.setText(self.tr("Reading…") if self.state.loading
+                                else self.state.reading.error)
+            return
+        skipped = len(preview.skipped)
+        text = self.tr("{rows} rows read: {good} will be imported, {bad} skipped.").format(
+            rows=preview.rows_read, good=preview.rows_read - skipped, bad=skipped)
+        if preview.unmapped:
+            text += " " + self.tr("Columns not matched to a field go to the notes: "
+                                  "{names}.").format(names=", ".join(preview.unmapped))
+        self.status.setText(text)
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+
+    def validatePage(self) -> bool:
+        """Import first; the wizard moves on when the summary arrives."""
+        if self.done:
+            return True
+        self.outcome.setText(self.tr("Importing…"))
+        self.outcome.setStyleSheet("")
+        self.start_import()
+        return False
+
+    def show_not_imported(self) -> None:
+        self.outcome.setStyleSheet(ERROR_STYLE)
+        self.outcome.setText(self.tr("Nothing was imported (the import was cancelled or "
+                                     "failed). Change something and try again, or close "
+                                     "the wizard."))

@@ -1,0 +1,92 @@
+"""The last step: what the import created, updated and skipped, and the skipped rows
+saved as csv to fix and import again."""
+
+from __future__ import annotations
+
+from contractdesk.errors import UserError
+from contractdesk.importing.service import ImportSummary
+from contractdesk.importing.skipped import write_skipped
+from contractdesk.ui.dialogs import Dialogs
+from contractdesk.ui.file_dialogs import FileDialogs, with_suffix
+from contractdesk.ui.qt import (
+    QAbstractItemView,
+    QLabel,
+    QPushButton,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+KIND_ORDER = ("agreements", "items", "purchases", "organizations", "contacts")
+
+
+def counted(counts: dict[str, int]) -> str:
+    """``{"agreements": 5, "items": 0}`` → ``5 agreements`` (nothing if all zero)."""
+    order = [k for k in KIND_ORDER if k in counts] + sorted(set(counts) - set(KIND_ORDER))
+    parts = [f"{counts[k]:,} {k.replace('_', ' ')}" for k in order if counts[k]]
+    return ", ".join(parts)
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Import finished"))
+        self.summary: ImportSummary | None = None
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.skipped_label = QLabel()
+        self.skipped = QTableWidget(0, 2)
+        self.skipped.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Reason")])
+        self.skipped.verticalHeader().hide()
+        self.skipped.horizontalHeader().setStretchLastSection(True)
+        self.skipped.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.skipped.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save skipped rows as CSV…"))
+        self.save_button.clicked.connect(self.save_skipped)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.skipped_label)
+        layout.addWidget(self.skipped, 1)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def show_summary(self, summary: ImportSummary) -> None:
+        self.summary = summary
+        nothing = self.tr("nothing")
+        self.setSubTitle(self.tr("{file}, sheet “{sheet}”: {rows} rows read.").format(
+            file=summary.file, sheet=summary.sheet, rows=summary.rows_read))
+        self.counts.setText(self.tr("<p><b>Created:</b> {created}</p>"
+                                    "<p><b>Updated:</b> {updated}</p>").format(
+            created=counted(summary.created) or nothing,
+            updated=counted(summary.updated) or nothing))
+        count = len(summary.skipped)
+        self.skipped_label.setText(
+            f"<b>{self.tr('Skipped:')}</b> " + (self.tr("no rows") if not count else
+                                                self.tr("1 row") if count == 1 else
+                                                self.tr("{n} rows").format(n=count)))
+        self.skipped.setRowCount(count)
+        for line, entry in enumerate(summary.skipped):
+            number = QTableWidgetItem(str(entry.row))
+            number.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                    | Qt.AlignmentFlag.AlignVCenter)
+            self.skipped.setItem(line, 0, number)
+            self.skipped.setItem(line, 1, QTableWidgetItem(entry.reason))
+        self.skipped.resizeRowsToContents()
+        self.skipped.setVisible(bool(count))
+        self.save_button.setVisible(bool(count))
+
+    def save_skipped(self) -> None:
+        if self.summary is None:
+            return
+        stem = self.summary.file.rsplit(".", 1)[0]
+        chosen = FileDialogs.save_file(self, self.tr("Save skipped rows"),
+                                       f"{stem} - skipped.csv", self.tr("CSV (*.csv)"))
+        if chosen is None:
+            return
+        target = with_suffix(chosen[0], chosen[1], (".csv",))
+        try:
+            write_skipped(target, self.summary.file, self.summary.skipped)
+        except UserError as error:
+            Dialogs.error(self, self.tr("Cannot save the skipped rows"), str(error))
