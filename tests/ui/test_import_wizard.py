@@ -20,6 +20,7 @@ from contractdesk.services.access import DataAccess
 from contractdesk.services.progress import CallbackProgress
 from contractdesk.ui.file_dialogs import FileDialogs
 from contractdesk.ui.import_wizard import wizard as wizard_module
+from contractdesk.ui.import_wizard.summary_page import counted
 from contractdesk.ui.import_wizard.wizard import ImportWizard
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.qt import QDropEvent, Qt, QUrl, QWizard
@@ -74,6 +75,11 @@ def test_import_a_register_from_start_to_summary(qtbot: QtBot, empty_window: Mai
     assert wizard.currentPage() is wizard.columns_page
     assert wizard.columns_page.combos["Cover To"].currentData() == "agreement.end_date"
     assert wizard.columns_page.combos["Cover To"].currentText() == "Agreement · End"
+    table = wizard.columns_page.table
+    examples = {table.item(r, 1).text(): table.item(r, 3).text()
+                for r in range(table.rowCount())}
+    assert examples["Notice Period"] == "8 weeks"
+    assert examples["Cost (ex VAT)"] == "3,120.00 GBP"
 
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     page = wizard.preview_page
@@ -89,7 +95,7 @@ def test_import_a_register_from_start_to_summary(qtbot: QtBot, empty_window: Mai
     assert count(empty_window, Agreement) == 5
     summary = wizard.summary_page
     assert "<b>Created:</b> 5 agreements" in summary.counts.text()
-    assert "1 row" in summary.skipped_label.text()
+    assert "<b>Skipped:</b> 1 row" in summary.counts.text()
     assert summary.skipped.rowCount() == 1
     assert summary.skipped.item(0, 0).text() == "8"
     assert "next Tuesday" in summary.skipped.item(0, 1).text()
@@ -182,3 +188,9 @@ def test_an_unreadable_file_is_said_on_the_page(qtbot: QtBot, empty_window: Main
     qtbot.waitUntil(lambda: not wizard.state.loading)
     assert "is not a .xlsx workbook" in wizard.source_page.status.text()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_summary_counts_read_as_words() -> None:
+    assert counted({"agreements": 1, "items": 3, "risks": 0}) == "1 agreement, 3 items"
+    assert counted({"support_cases": 2, "due_diligence": 1}) == (
+        "1 due diligence check, 2 support cases")

@@ -90,7 +90,10 @@ class SourcePage(_StatePage):
         file_row.addWidget(self.choose_button)
         form = QFormLayout()
         form.addRow(self.tr("File:"), file_row)
-        form.addRow(self.tr("Sheet:"), self.sheet_box)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.sheet_box)
+        sheet_row.addStretch(1)
+        form.addRow(self.tr("Sheet:"), sheet_row)
         form.addRow(self.tr("Found:"), self.status)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -216,7 +219,8 @@ def _examples(preview: Preview) -> dict[int, str]:
     for row in preview.rows:
         for target, index in by_target.items():
             if index not in found and row.values.get(target) not in (None, "", []):
-                found[index] = value_text(row.values[target], row.values.get("currency"))
+                found[index] = value_text(row.values[target], row.values.get("currency"),
+                                          target)
         for header, text in row.extra:
             index = by_header.get(header, -1)
             if index >= 0 and index not in found and text:

@@ -8,7 +8,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from contractdesk.importing.fields import FIELDS
+from contractdesk.domain.durations import Duration
+from contractdesk.importing.fields import BY_TARGET, FIELDS, Parser
 from contractdesk.importing.rows import ParsedRow
 from contractdesk.importing.service import Preview
 from contractdesk.ui.labels import Formats, field_label, word
@@ -53,9 +54,13 @@ def field_choices() -> list[tuple[str, str]]:
     return [(target_label(field.target), field.target) for field in FIELDS]
 
 
-def value_text(value: Any, currency: str | None = None) -> str:
+def value_text(value: Any, currency: str | None = None, target: str | None = None) -> str:
+    """A parsed value as the user reads it; periods in words (``P8W`` → ``8 weeks``)."""
     if value is None:
         return ""
+    if target in BY_TARGET and BY_TARGET[target].parser is Parser.DURATION \
+            and isinstance(value, str):
+        return Duration.parse(value).describe()
     if isinstance(value, bool):
         return _tr("yes") if value else _tr("no")
     if isinstance(value, dt.date):
@@ -124,8 +129,8 @@ class PreviewModel(QAbstractTableModel):
                 return str(row.number)
             if column == 1:
                 return "; ".join(row.problems)
-            return value_text(row.values.get(self.targets[column - 2]),
-                              row.values.get("currency"))
+            target = self.targets[column - 2]
+            return value_text(row.values.get(target), row.values.get("currency"), target)
         if role == Qt.ItemDataRole.BackgroundRole and row.problems:
             return PROBLEM_BACKGROUND
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.problems:

@@ -20,12 +20,17 @@ from contractdesk.ui.qt import (
 )
 
 KIND_ORDER = ("agreements", "items", "purchases", "organizations", "contacts")
+ONE = {"agreements": "agreement", "items": "item", "purchases": "purchase",
+       "organizations": "organization", "contacts": "contact", "reviews": "review",
+       "due_diligence": "due diligence check", "risks": "risk",
+       "support_cases": "support case"}
 
 
 def counted(counts: dict[str, int]) -> str:
-    """``{"agreements": 5, "items": 0}`` → ``5 agreements`` (nothing if all zero)."""
+    """``{"agreements": 5, "items": 1, "risks": 0}`` → ``5 agreements, 1 item``."""
     order = [k for k in KIND_ORDER if k in counts] + sorted(set(counts) - set(KIND_ORDER))
-    parts = [f"{counts[k]:,} {k.replace('_', ' ')}" for k in order if counts[k]]
+    parts = [f"{counts[k]:,} {ONE.get(k, k) if counts[k] == 1 else k.replace('_', ' ')}"
+             for k in order if counts[k]]
     return ", ".join(parts)
 
 
@@ -37,7 +42,6 @@ class SummaryPage(QWizardPage):
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.skipped_label = QLabel()
         self.skipped = QTableWidget(0, 2)
         self.skipped.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Reason")])
         self.skipped.verticalHeader().hide()
@@ -48,7 +52,6 @@ class SummaryPage(QWizardPage):
         self.save_button.clicked.connect(self.save_skipped)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
-        layout.addWidget(self.skipped_label)
         layout.addWidget(self.skipped, 1)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -57,15 +60,13 @@ class SummaryPage(QWizardPage):
         nothing = self.tr("nothing")
         self.setSubTitle(self.tr("{file}, sheet “{sheet}”: {rows} rows read.").format(
             file=summary.file, sheet=summary.sheet, rows=summary.rows_read))
-        self.counts.setText(self.tr("<p><b>Created:</b> {created}</p>"
-                                    "<p><b>Updated:</b> {updated}</p>").format(
-            created=counted(summary.created) or nothing,
-            updated=counted(summary.updated) or nothing))
         count = len(summary.skipped)
-        self.skipped_label.setText(
-            f"<b>{self.tr('Skipped:')}</b> " + (self.tr("no rows") if not count else
-                                                self.tr("1 row") if count == 1 else
-                                                self.tr("{n} rows").format(n=count)))
+        skipped = (self.tr("no rows") if not count else self.tr("1 row, listed below")
+                   if count == 1 else self.tr("{n} rows, listed below").format(n=count))
+        self.counts.setText(self.tr("<b>Created:</b> {created}<br><b>Updated:</b> {updated}"
+                                    "<br><b>Skipped:</b> {skipped}").format(
+            created=counted(summary.created) or nothing,
+            updated=counted(summary.updated) or nothing, skipped=skipped))
         self.skipped.setRowCount(count)
         for line, entry in enumerate(summary.skipped):
             number = QTableWidgetItem(str(entry.row))
@@ -73,6 +74,7 @@ class SummaryPage(QWizardPage):
                                     | Qt.AlignmentFlag.AlignVCenter)
             self.skipped.setItem(line, 0, number)
             self.skipped.setItem(line, 1, QTableWidgetItem(entry.reason))
+        self.skipped.resizeColumnToContents(0)
         self.skipped.resizeRowsToContents()
         self.skipped.setVisible(bool(count))
         self.save_button.setVisible(bool(count))
