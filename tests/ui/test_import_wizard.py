@@ -194,3 +194,21 @@ def test_summary_counts_read_as_words() -> None:
     assert counted({"agreements": 1, "items": 3, "risks": 0}) == "1 agreement, 3 items"
     assert counted({"support_cases": 2, "due_diligence": 1}) == (
         "1 due diligence check, 2 support cases")
+
+
+def test_unmapping_every_identifying_column_keeps_the_pickers(
+        qtbot: QtBot, empty_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    wizard = open_wizard(qtbot, empty_window, monkeypatch)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.columns_page
+    for header in ("Product / Service", "Agreement No.", "Serial Numbers", "Order No."):
+        page.combos[header].setCurrentIndex(0)
+        qtbot.waitUntil(lambda: not wizard.state.loading)
+    assert "identifies a record" in page.status.text()
+    assert "Columns page" in page.status.text() and "--mapping" not in page.status.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert page.combos["Order No."].currentData() is None  # the user's choice, kept
+    page.combos["Order No."].setCurrentIndex(page.combos["Order No."].findData(
+        "purchase.po_number"))
+    qtbot.waitUntil(lambda: wizard.state.preview is not None)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()

@@ -9,15 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from contractdesk.importing.mapping import Column
-from contractdesk.importing.rows import column_letter
 from contractdesk.importing.service import Preview
 from contractdesk.ui.file_dialogs import IMPORT_FILTER, FileDialogs
-from contractdesk.ui.import_wizard.preview_model import (
-    PreviewModel,
-    field_choices,
-    value_text,
-)
+from contractdesk.ui.import_wizard.preview_model import PreviewModel
 from contractdesk.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -28,8 +22,6 @@ from contractdesk.ui.qt import (
     QPushButton,
     Qt,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWizardPage,
 )
@@ -40,14 +32,14 @@ if TYPE_CHECKING:
 ERROR_STYLE = "color: #d64545;"
 
 
-def _status_label() -> QLabel:
+def status_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
-class _StatePage(QWizardPage):
+class StatePage(QWizardPage):
     """A page that follows the state: redrawn on each reading, complete once read."""
 
     def __init__(self, state: ImportState) -> None:
@@ -66,7 +58,7 @@ class _StatePage(QWizardPage):
         return self.state.preview is not None
 
 
-class SourcePage(_StatePage):
+class SourcePage(StatePage):
     """Which file, which sheet, and where its header row was found."""
 
     def __init__(self, state: ImportState) -> None:
@@ -83,7 +75,7 @@ class SourcePage(_StatePage):
         self.sheet_box.setMinimumWidth(260)
         self.sheet_box.activated.connect(
             lambda index: self.state.set_sheet(self.sheet_box.itemText(index)))
-        self.status = _status_label()
+        self.status = status_label()
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
@@ -133,104 +125,15 @@ def found_text(preview: Preview | None) -> str:
                   "own columns.").format(sheet=preview.sheet, n=preview.rows_read)
     columns = preview.mapping.columns if preview.mapping else ()
     matched = sum(1 for c in columns if c.target is not None)
+    headers = "  ·  ".join(c.header for c in columns if c.header)
     return tr("The header row is row {row} of sheet “{sheet}”: {columns} columns, "
-              "{matched} of them matched to fields. {rows} data rows below it.").format(
+              "{matched} of them matched to fields; {rows} data rows below it.\n\n"
+              "Header row: {headers}").format(
         row=preview.header_row, sheet=preview.sheet, columns=len(columns),
-        matched=matched, rows=preview.rows_read)
+        matched=matched, rows=preview.rows_read, headers=headers)
 
 
-NOT_IMPORTED = None
-
-
-class ColumnsPage(_StatePage):
-    """One line per column of the header row: the field it feeds, changeable."""
-
-    HEADERS = ("Column", "Header", "Read into", "Example")
-
-    def __init__(self, state: ImportState) -> None:
-        super().__init__(state)
-        self.setTitle(self.tr("Columns"))
-        self.setSubTitle(self.tr("Each column of the header row and the field it is read "
-                                 "into. Change a field to read a column differently; "
-                                 "the preview follows."))
-        self.status = _status_label()
-        self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.combos: dict[str, QComboBox] = {}  # header → its field picker
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
-
-    def redraw(self) -> None:
-        preview = self.state.preview
-        self.combos = {}
-        self.table.setRowCount(0)
-        if preview is None:
-            self.status.setText(self.tr("Reading…") if self.state.loading
-                                else self.state.reading.error)
-            return
-        if preview.mapping is None:
-            self.status.setText(self.tr("This is a ContractDesk export: its columns are "
-                                        "its own field names, nothing to match."))
-            self.table.hide()
-            return
-        self.table.show()
-        self.status.setText(self.tr("Header row {row} of sheet “{sheet}”.").format(
-            row=preview.header_row, sheet=preview.sheet))
-        examples = _examples(preview)
-        columns = [c for c in preview.mapping.columns if c.header]
-        self.table.setRowCount(len(columns))
-        for line, column in enumerate(columns):
-            self.table.setItem(line, 0, QTableWidgetItem(column_letter(column.index)))
-            self.table.setItem(line, 1, QTableWidgetItem(column.header))
-            self.table.setCellWidget(line, 2, self._picker(column))
-            self.table.setItem(line, 3, QTableWidgetItem(examples.get(column.index, "")))
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, max(self.table.columnWidth(1), 180))
-        self.table.setColumnWidth(2, max(self.table.columnWidth(2), 280))
-
-    def _picker(self, column: Column) -> QComboBox:
-        box = QComboBox()
-        box.addItem(self.tr("— not imported (kept in notes) —"), NOT_IMPORTED)
-        for label, target in field_choices():
-            box.addItem(label, target)
-        box.setCurrentIndex(max(box.findData(column.target), 0))
-        box.setMaxVisibleItems(20)
-        box.currentIndexChanged.connect(
-            lambda _index, b=box, header=column.header: self.state.set_target(
-                header, b.currentData()))
-        self.combos[column.header] = box
-        return box
-
-
-def _examples(preview: Preview) -> dict[int, str]:
-    """The first value each column holds, as it will be read (mapped columns) or as
-    text (the others, which go to notes)."""
-    found: dict[int, str] = {}
-    mapping = preview.mapping
-    if mapping is None:
-        return found
-    by_target = mapping.fields
-    by_header = {c.header: c.index for c in mapping.columns}
-    for row in preview.rows:
-        for target, index in by_target.items():
-            if index not in found and row.values.get(target) not in (None, "", []):
-                found[index] = value_text(row.values[target], row.values.get("currency"),
-                                          target)
-        for header, text in row.extra:
-            index = by_header.get(header, -1)
-            if index >= 0 and index not in found and text:
-                found[index] = text
-        if len(found) == len(mapping.columns):
-            break
-    return found
-
-
-class PreviewPage(_StatePage):
+class PreviewPage(StatePage):
     """The rows as they will be read; problem rows marked, each with its reason."""
 
     def __init__(self, state: ImportState, start_import: Callable[[], None]) -> None:
@@ -242,7 +145,7 @@ class PreviewPage(_StatePage):
                                  "skipped, with the reason; Import writes all the others "
                                  "in one go (Cancel writes nothing)."))
         self.setCommitPage(True)
-        self.status = _status_label()
+        self.status = status_label()
         self.model = PreviewModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -250,7 +153,7 @@ class PreviewPage(_StatePage):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.outcome = _status_label()
+        self.outcome = status_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)

@@ -15,10 +15,23 @@ from contractdesk.importing.readers import WORKBOOK_SUFFIXES, read_sheets
 from contractdesk.importing.service import ImportSummary, Preview, preview, run_import
 from contractdesk.services.access import DataAccess
 from contractdesk.services.progress import CallbackProgress
-from contractdesk.ui.import_wizard.pages import ColumnsPage, PreviewPage, SourcePage
+from contractdesk.ui.import_wizard.columns_page import ColumnsPage
+from contractdesk.ui.import_wizard.pages import PreviewPage, SourcePage
 from contractdesk.ui.import_wizard.summary_page import SummaryPage
 from contractdesk.ui.qt import QObject, Qt, QWidget, QWizard, Signal
 from contractdesk.ui.tasks import Task, run_task
+
+CLI_HINT = "give a --mapping file to name the columns."
+
+
+def for_the_window(message: str) -> str:
+    """The service's advice for the command line (a mapping file), as the wizard's."""
+    if CLI_HINT not in message:
+        return message
+    hint = ("choose another sheet, or give the columns such names in the file."
+            if message.startswith("No header row") else
+            "choose one of those fields for a column on the Columns page.")
+    return message.replace(CLI_HINT, hint)
 
 
 @dataclass
@@ -39,7 +52,7 @@ def read_file(path: Path, sheet: str | None, overrides: dict[str, str | None],
             reading.sheets = [s.name for s in read_sheets(path)]
         reading.preview = preview(path, sheet, overrides or None, default_currency)
     except UserError as error:
-        reading.error = str(error)
+        reading.error = for_the_window(str(error))
     return reading
 
 
@@ -56,6 +69,7 @@ class ImportState(QObject):
         self.sheet: str | None = None
         self.overrides: dict[str, str | None] = {}
         self.reading = Reading()
+        self.last_good: Preview | None = None  # of this file and sheet
         self.loading = False
         self.generation = 0
         self.task: Task[Reading] | None = None
@@ -65,13 +79,13 @@ class ImportState(QObject):
         return None if self.loading else self.reading.preview
 
     def set_file(self, path: Path) -> None:
-        self.path, self.sheet, self.overrides = path, None, {}
+        self.path, self.sheet, self.overrides, self.last_good = path, None, {}, None
         self.reload()
 
     def set_sheet(self, sheet: str) -> None:
         current = self.reading.preview.sheet if self.reading.preview else None
         if sheet != (self.sheet or current):
-            self.sheet, self.overrides = sheet, {}
+            self.sheet, self.overrides, self.last_good = sheet, {}, None
             self.reload()
 
     def set_target(self, header: str, target: str | None) -> None:
@@ -94,6 +108,7 @@ class ImportState(QObject):
         if generation != self.generation:
             return  # a newer choice is being read
         self.reading = reading
+        self.last_good = reading.preview or self.last_good
         self.loading = False
         self.changed.emit()
 
