@@ -94,7 +94,7 @@ def test_import_a_register_from_start_to_summary(qtbot: QtBot, empty_window: Mai
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page)
     assert count(empty_window, Agreement) == 5
     summary = wizard.summary_page
-    assert "<b>Created:</b> 5 agreements" in summary.counts.text()
+    assert "<b>Created:</b> 5 agreements," in summary.counts.text()
     assert "<b>Skipped:</b> 1 row" in summary.counts.text()
     assert summary.skipped.rowCount() == 1
     assert summary.skipped.item(0, 0).text() == "8"

@@ -118,7 +118,7 @@ class ColumnsPage(StatePage):
 
     def _picker(self, column: Column) -> QComboBox:
         box = QComboBox()
-        box.addItem(self.tr("— not imported (kept in notes) —"), NOT_IMPORTED)
+        box.addItem(self.tr("— not imported —"), NOT_IMPORTED)
         for label, target in field_choices():
             box.addItem(label, target)
         box.setCurrentIndex(max(box.findData(column.target), 0))

@@ -52,8 +52,9 @@ class SummaryPage(QWizardPage):
         self.save_button.clicked.connect(self.save_skipped)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
-        layout.addWidget(self.skipped, 1)
+        layout.addWidget(self.skipped, 100)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)  # keeps the counts at the top when nothing was skipped
 
     def show_summary(self, summary: ImportSummary) -> None:
         self.summary = summary
@@ -63,8 +64,9 @@ class SummaryPage(QWizardPage):
         count = len(summary.skipped)
         skipped = (self.tr("no rows") if not count else self.tr("1 row, listed below")
                    if count == 1 else self.tr("{n} rows, listed below").format(n=count))
-        self.counts.setText(self.tr("<b>Created:</b> {created}<br><b>Updated:</b> {updated}"
-                                    "<br><b>Skipped:</b> {skipped}").format(
+        self.counts.setText(self.tr("<p style='line-height: 140%'><b>Created:</b> {created}"
+                                    "<br><b>Updated:</b> {updated}"
+                                    "<br><b>Skipped:</b> {skipped}</p>").format(
             created=counted(summary.created) or nothing,
             updated=counted(summary.updated) or nothing, skipped=skipped))
         self.skipped.setRowCount(count)
