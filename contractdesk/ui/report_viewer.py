@@ -34,7 +34,7 @@ class ReportDialog(QDialog):
         text = (self.tr("The {report} is ready: 1 page.") if pages == 1 else
                 self.tr("The {report} is ready: {pages} pages.")).format(report=title,
                                                                          pages=pages)
-        label = QLabel(text + "<br>" + self.tr(
+        label = QLabel(f"<b>{text}</b><br><br>" + self.tr(
             "Open it in your PDF viewer to look at it and print it, or save a copy."))
         label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -47,9 +47,11 @@ class ReportDialog(QDialog):
         self.open_button.clicked.connect(self.open_in_viewer)
         self.save_button.clicked.connect(self.save_copy)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 18, 18, 12)
+        layout.setSpacing(16)
         layout.addWidget(label)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
 
     def open_in_viewer(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf))):

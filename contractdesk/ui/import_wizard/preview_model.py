@@ -17,15 +17,16 @@ from contractdesk.ui.qt import (
     QAbstractTableModel,
     QColor,
     QCoreApplication,
+    QFont,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
 Index = QModelIndex | QPersistentModelIndex
+
 PREVIEW_ROWS = 200  # the first rows shown; problem rows further down are shown too
 PROBLEM_BACKGROUND = QColor(214, 69, 69, 60)  # translucent: readable in both palettes
-PROBLEM_TEXT = QColor("#d64545")
 
 _GROUPS = {"agreement": "Agreement", "purchase": "Purchase", "item": "Item",
            "contact": "Contact"}
@@ -91,6 +92,8 @@ class PreviewModel(QAbstractTableModel):
         self.rows: list[ParsedRow] = []
         self.targets: list[str] = []
         self.headers: list[str] = []
+        self.problem_font = QFont()  # bold in the palette's colour: readable in both
+        self.problem_font.setBold(True)
 
     def set_preview(self, preview: Preview | None) -> None:
         self.beginResetModel()
@@ -133,8 +136,8 @@ class PreviewModel(QAbstractTableModel):
             return value_text(row.values.get(target), row.values.get("currency"), target)
         if role == Qt.ItemDataRole.BackgroundRole and row.problems:
             return PROBLEM_BACKGROUND
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.problems:
-            return PROBLEM_TEXT
+        if role == Qt.ItemDataRole.FontRole and column == 1 and row.problems:
+            return self.problem_font
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
