@@ -14,10 +14,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from contractdesk.db.database import Database
+from contractdesk.db.database import Database, open_database
 from contractdesk.db.models import Agreement, Organization
+from contractdesk.exporting.dispatch import export_to
 from contractdesk.services.access import DataAccess
 from contractdesk.services.progress import CallbackProgress
+from contractdesk.services.sample import fill_sample
 from contractdesk.ui.file_dialogs import FileDialogs
 from contractdesk.ui.import_wizard import wizard as wizard_module
 from contractdesk.ui.import_wizard.summary_page import counted
@@ -212,3 +214,25 @@ def test_unmapping_every_identifying_column_keeps_the_pickers(
         "purchase.po_number"))
     qtbot.waitUntil(lambda: wizard.state.preview is not None)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_a_contractdesk_export_is_read_with_its_own_columns(
+        qtbot: QtBot, empty_window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    source = open_database(tmp_path / "source.sqlite3")
+    with source.transaction("cli") as session:
+        fill_sample(session, TODAY)
+    with source.session("cli") as session:
+        export_to(session, tmp_path / "all.json", TODAY)
+    source.close()
+    wizard = open_wizard(qtbot, empty_window, monkeypatch, tmp_path / "all.json")
+    assert "A ContractDesk export: 18 agreements, 12 items" in \
+        wizard.source_page.status.text()
+    assert not wizard.source_page.sheet_box.isVisible()  # JSON has no sheets
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert "nothing to match" in wizard.columns_page.status.text()
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert not wizard.preview_page.table.isVisible()
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page)
+    assert count(empty_window, Agreement) == 18

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from contractdesk.importing.service import Preview
 from contractdesk.ui.file_dialogs import IMPORT_FILTER, FileDialogs
 from contractdesk.ui.import_wizard.preview_model import PreviewModel
+from contractdesk.ui.import_wizard.summary_page import KIND_ORDER, counted
 from contractdesk.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -80,9 +81,9 @@ class SourcePage(StatePage):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(self.choose_button)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("File:"), file_row)
-        sheet_row = QHBoxLayout()
+        self.sheet_row = sheet_row = QHBoxLayout()
         sheet_row.addWidget(self.sheet_box)
         sheet_row.addStretch(1)
         form.addRow(self.tr("Sheet:"), sheet_row)
@@ -106,12 +107,22 @@ class SourcePage(StatePage):
         if shown in reading.sheets:
             self.sheet_box.setCurrentText(shown)
         self.sheet_box.setEnabled(len(reading.sheets) > 1 and not state.loading)
+        self.form.setRowVisible(self.sheet_row, bool(reading.sheets))
         self.sheet_box.setToolTip("" if len(reading.sheets) > 1 else
                                   self.tr("This file has one sheet"))
         self.status.setStyleSheet(ERROR_STYLE if reading.error and not state.loading
                                   else "")
         self.status.setText(self.tr("Reading…") if state.loading
                             else reading.error or found_text(reading.preview))
+
+
+def native_counts(preview: Preview) -> dict[str, int]:
+    """Records per kind in a ContractDesk export."""
+    incoming = preview.incoming()
+    counts = {kind: len(getattr(incoming, kind)) for kind in KIND_ORDER}
+    if preview.native is not None:
+        counts.update({kind: len(rows) for kind, rows in preview.native.governance.items()})
+    return counts
 
 
 def found_text(preview: Preview | None) -> str:
@@ -121,8 +132,8 @@ def found_text(preview: Preview | None) -> str:
         return QCoreApplication.translate("SourcePage", text)
 
     if preview.native is not None:
-        return tr("A ContractDesk export (sheet “{sheet}”): {n} records, read with its "
-                  "own columns.").format(sheet=preview.sheet, n=preview.rows_read)
+        return tr("A ContractDesk export: {records}; read with its own field names.").format(
+            records=counted(native_counts(preview)))
     columns = preview.mapping.columns if preview.mapping else ()
     matched = sum(1 for c in columns if c.target is not None)
     headers = "  ·  ".join(c.header for c in columns if c.header)
@@ -173,6 +184,12 @@ class PreviewPage(StatePage):
         skipped = len(preview.skipped)
         text = self.tr("{rows} rows read: {good} will be imported, {bad} skipped.").format(
             rows=preview.rows_read, good=preview.rows_read - skipped, bad=skipped)
+        native = preview.native is not None
+        self.table.setVisible(not native or bool(skipped))
+        if native:
+            text += " " + self.tr("Records already here (same name, contract number, "
+                                  "serial or PO) are updated, the others created: {records}."
+                                  ).format(records=counted(native_counts(preview)))
         if preview.unmapped:
             text += " " + self.tr("Columns not matched to a field go to the notes: "
                                   "{names}.").format(names=", ".join(preview.unmapped))
