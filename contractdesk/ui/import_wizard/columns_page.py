@@ -50,7 +50,8 @@ class ColumnsPage(StatePage):
         self.lines: dict[str, int] = {}  # header → table row
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 100)
+        layout.addStretch(1)  # keeps the text at the top when the table is hidden
 
     def _shown_mapping(self) -> tuple[ColumnMapping | None, Preview | None]:
         """The mapping to show and the preview its examples come from."""

@@ -167,8 +167,9 @@ class PreviewPage(StatePage):
         self.outcome = status_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 100)
         layout.addWidget(self.outcome)
+        layout.addStretch(1)  # keeps the text at the top when the table is hidden
 
     def initializePage(self) -> None:
         self.outcome.clear()
@@ -182,14 +183,17 @@ class PreviewPage(StatePage):
                                 else self.state.reading.error)
             return
         skipped = len(preview.skipped)
-        text = self.tr("{rows} rows read: {good} will be imported, {bad} skipped.").format(
-            rows=preview.rows_read, good=preview.rows_read - skipped, bad=skipped)
         native = preview.native is not None
         self.table.setVisible(not native or bool(skipped))
         if native:
-            text += " " + self.tr("Records already here (same name, contract number, "
-                                  "serial or PO) are updated, the others created: {records}."
-                                  ).format(records=counted(native_counts(preview)))
+            text = self.tr("The export holds {records}. Records already here (same name, "
+                           "contract number, serial or PO) are updated, the others created; "
+                           "{bad} skipped.").format(records=counted(native_counts(preview)),
+                                                    bad=skipped)
+        else:
+            text = self.tr("{rows} rows read: {good} will be imported, {bad} skipped."
+                           ).format(rows=preview.rows_read, good=preview.rows_read - skipped,
+                                    bad=skipped)
         if preview.unmapped:
             text += " " + self.tr("Columns not matched to a field go to the notes: "
                                   "{names}.").format(names=", ".join(preview.unmapped))
