@@ -18,12 +18,11 @@ from contractdesk.db.database import Database, open_database
 from contractdesk.db.models import Agreement, Organization
 from contractdesk.exporting.dispatch import export_to
 from contractdesk.services.access import DataAccess
-from contractdesk.services.progress import CallbackProgress
 from contractdesk.services.sample import fill_sample
 from contractdesk.ui.file_dialogs import FileDialogs
 from contractdesk.ui.import_wizard import wizard as wizard_module
 from contractdesk.ui.import_wizard.summary_page import counted
-from contractdesk.ui.import_wizard.wizard import ImportWizard
+from contractdesk.ui.import_wizard.wizard import ImportWizard, Sentences
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.qt import QDropEvent, Qt, QUrl, QWizard
 from contractdesk.ui.settings import DEFAULT_CURRENCY, Settings
@@ -141,14 +140,14 @@ def test_cancel_halfway_commits_nothing(qtbot: QtBot, empty_window: MainWindow,
     real = wizard_module.run_import
 
     def cancelled_after_first_batch(target: Session, path: Path, *,
-                                    progress: CallbackProgress, **options: Any) -> Any:
+                                    progress: Sentences, **options: Any) -> Any:
         class UserCancels:
             updates = 0
 
             def update(self, done: int, total: int, message: str = "") -> None:
                 self.updates += 1
                 if self.updates == 3:  # rows are in the transaction by now
-                    progress.cancel.set()  # what the progress dialog's Cancel does
+                    progress.inner.cancel.set()  # what the dialog's Cancel does
                 progress.update(done, total, message)
 
         return real(target, path, progress=UserCancels(), **options)

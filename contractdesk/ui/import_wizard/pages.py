@@ -113,7 +113,8 @@ class SourcePage(StatePage):
         self.status.setStyleSheet(ERROR_STYLE if reading.error and not state.loading
                                   else "")
         self.status.setText(self.tr("Reading…") if state.loading
-                            else reading.error or found_text(reading.preview))
+                            else reading.error or found_text(reading.preview,
+                                                            bool(reading.sheets)))
 
 
 def native_counts(preview: Preview) -> dict[str, int]:
@@ -125,7 +126,7 @@ def native_counts(preview: Preview) -> dict[str, int]:
     return counts
 
 
-def found_text(preview: Preview | None) -> str:
+def found_text(preview: Preview | None, workbook: bool) -> str:
     if preview is None:
         return ""
     def tr(text: str) -> str:
@@ -137,11 +138,12 @@ def found_text(preview: Preview | None) -> str:
     columns = preview.mapping.columns if preview.mapping else ()
     matched = sum(1 for c in columns if c.target is not None)
     headers = "  ·  ".join(c.header for c in columns if c.header)
-    return tr("The header row is row {row} of sheet “{sheet}”: {columns} columns, "
-              "{matched} of them matched to fields; {rows} data rows below it.\n\n"
-              "Header row: {headers}").format(
-        row=preview.header_row, sheet=preview.sheet, columns=len(columns),
-        matched=matched, rows=preview.rows_read, headers=headers)
+    where = (tr("row {row} of sheet “{sheet}”") if workbook else tr("row {row}")).format(
+        row=preview.header_row, sheet=preview.sheet)
+    return tr("The header row is {where}: {columns} columns, {matched} of them matched to "
+              "fields; {rows} data rows below it.\n\nHeader row: {headers}").format(
+        where=where, columns=len(columns), matched=matched, rows=f"{preview.rows_read:,}",
+        headers=headers)
 
 
 class PreviewPage(StatePage):
@@ -192,8 +194,8 @@ class PreviewPage(StatePage):
                                                     bad=skipped)
         else:
             text = self.tr("{rows} rows read: {good} will be imported, {bad} skipped."
-                           ).format(rows=preview.rows_read, good=preview.rows_read - skipped,
-                                    bad=skipped)
+                           ).format(rows=f"{preview.rows_read:,}",
+                                    good=f"{preview.rows_read - skipped:,}", bad=f"{skipped:,}")
         if preview.unmapped:
             text += " " + self.tr("Columns not matched to a field go to the notes: "
                                   "{names}.").format(names=", ".join(preview.unmapped))

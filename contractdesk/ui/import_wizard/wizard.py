@@ -56,6 +56,18 @@ def read_file(path: Path, sheet: str | None, overrides: dict[str, str | None],
     return reading
 
 
+class Sentences:
+    """The service's step names (``adding agreements``) as the progress dialog's
+    sentences (``Adding agreements…``)."""
+
+    def __init__(self, inner: CallbackProgress) -> None:
+        self.inner = inner
+
+    def update(self, done: int, total: int, message: str = "") -> None:
+        self.inner.update(done, total, f"{message[:1].upper()}{message[1:]}…" if message
+                          else "")
+
+
 class ImportState(QObject):
     """The wizard's choices and the latest reading; ``changed`` after each reading."""
 
@@ -154,10 +166,11 @@ class ImportWizard(QWizard):
 
         def work(report: CallbackProgress) -> ImportSummary:
             return self.access.write(run_import, path, sheet=sheet, mapping=overrides,
-                                     progress=report, default_currency=currency)
+                                     progress=Sentences(report), default_currency=currency)
 
         self.import_task = run_task(self, self.tr("Importing {file}").format(file=path.name),
                                     work, self._imported)
+        self.import_task.dialog.setMinimumWidth(420)
         self.import_task.finished.connect(self._import_ended)
 
     def _imported(self, summary: ImportSummary) -> None:
