@@ -59,8 +59,10 @@ class SummaryPage(QWizardPage):
     def show_summary(self, summary: ImportSummary) -> None:
         self.summary = summary
         nothing = self.tr("nothing")
-        self.setSubTitle(self.tr("{file}, sheet “{sheet}”: {rows} rows read.").format(
-            file=summary.file, sheet=summary.sheet, rows=summary.rows_read))
+        workbook = summary.sheet and summary.sheet != summary.file.rsplit(".", 1)[0]
+        self.setSubTitle((self.tr("{file}, sheet “{sheet}”: {rows} rows read.") if workbook
+                          else self.tr("{file}: {rows} rows read.")).format(
+            file=summary.file, sheet=summary.sheet, rows=f"{summary.rows_read:,}"))
         count = len(summary.skipped)
         skipped = (self.tr("no rows") if not count else self.tr("1 row, listed below")
                    if count == 1 else self.tr("{n} rows, listed below").format(n=count))

@@ -170,7 +170,6 @@ class ImportWizard(QWizard):
 
         self.import_task = run_task(self, self.tr("Importing {file}").format(file=path.name),
                                     work, self._imported)
-        self.import_task.dialog.setMinimumWidth(420)
         self.import_task.finished.connect(self._import_ended)
 
     def _imported(self, summary: ImportSummary) -> None:
