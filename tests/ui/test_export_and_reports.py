@@ -117,3 +117,28 @@ def test_support_card_of_the_selected_agreement(qtbot: QtBot, window: MainWindow
     (_title, pdf, _pages), = shown.reports
     text = pdf_text(pdf)
     assert "DELL-PS-4471" in text and "MS-EA-2024" not in text
+
+
+def test_print_on_the_start_page_is_the_renewals_report(qtbot: QtBot, window: MainWindow,
+                                                        shown: Shown) -> None:
+    window.show_page("start")
+    window.menu_actions["print"].trigger()
+    qtbot.waitUntil(lambda: bool(shown.reports), timeout=20_000)
+    assert shown.reports[0][0] == "renewals report"
+
+
+def test_vendor_summary_asks_which_organization_when_none_is_on_screen(
+        qtbot: QtBot, window: MainWindow, shown: Shown,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[str] = []
+
+    def choose(_parent: object, _title: str, _label: str, choices: list[str]) -> str:
+        offered.extend(choices)
+        return "Softcat"
+
+    monkeypatch.setattr(FileDialogs, "choose", staticmethod(choose))
+    window.show_page("start")
+    window.menu_actions["report_vendor"].trigger()
+    qtbot.waitUntil(lambda: bool(shown.reports), timeout=20_000)
+    assert "Computacenter" in offered and "Softcat" in offered
+    assert "Softcat" in pdf_text(shown.reports[0][1])

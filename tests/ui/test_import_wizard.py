@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from PySide6.QtCore import QMimeData, QPointF
 from pytestqt.qtbot import QtBot
@@ -235,3 +236,35 @@ def test_a_contractdesk_export_is_read_with_its_own_columns(
     click(qtbot, wizard, QWizard.WizardButton.CommitButton)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page)
     assert count(empty_window, Agreement) == 18
+
+
+def test_choose_the_sheet_of_a_workbook_with_several(
+        qtbot: QtBot, empty_window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    source = openpyxl.load_workbook(REGISTER)["Register"]
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Read me"
+    workbook.active["A1"] = "Supplier register, kept by Facilities"
+    register = workbook.create_sheet("Register 2026")
+    for row in source.iter_rows(values_only=True):
+        register.append(list(row))
+    path = tmp_path / "two sheets.xlsx"
+    workbook.save(path)
+
+    wizard = open_wizard(qtbot, empty_window, monkeypatch, path)
+    box = wizard.source_page.sheet_box
+    assert [box.itemText(i) for i in range(box.count())] == ["Read me", "Register 2026"]
+    assert box.currentText() == "Register 2026" and box.isEnabled()  # found by itself
+
+    box.setCurrentIndex(0)
+    box.activated.emit(0)  # as a user's pick does
+    qtbot.waitUntil(lambda: not wizard.state.loading)
+    assert "No header row" in wizard.source_page.status.text()
+    assert "choose another sheet" in wizard.source_page.status.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    box.setCurrentIndex(1)
+    box.activated.emit(1)
+    qtbot.waitUntil(lambda: wizard.state.preview is not None)
+    assert wizard.state.preview.sheet == "Register 2026"
+    assert "row 2 of sheet “Register 2026”" in wizard.source_page.status.text()
