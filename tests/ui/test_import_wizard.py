@@ -268,3 +268,17 @@ def test_choose_the_sheet_of_a_workbook_with_several(
     qtbot.waitUntil(lambda: wizard.state.preview is not None)
     assert wizard.state.preview.sheet == "Register 2026"
     assert "row 2 of sheet “Register 2026”" in wizard.source_page.status.text()
+
+
+def test_a_contractdesk_workbook_is_read_whole(qtbot: QtBot, empty_window: MainWindow,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    source = open_database(tmp_path / "source.sqlite3")
+    with source.transaction("cli") as session:
+        fill_sample(session, TODAY)
+    with source.session("cli") as session:
+        export_to(session, tmp_path / "all.xlsx", TODAY)
+    source.close()
+    wizard = open_wizard(qtbot, empty_window, monkeypatch, tmp_path / "all.xlsx")
+    assert "A ContractDesk export: 18 agreements" in wizard.source_page.status.text()
+    assert not wizard.source_page.sheet_box.isEnabled()

@@ -106,9 +106,12 @@ class SourcePage(StatePage):
         shown = reading.preview.sheet if reading.preview is not None else state.sheet
         if shown in reading.sheets:
             self.sheet_box.setCurrentText(shown)
-        self.sheet_box.setEnabled(len(reading.sheets) > 1 and not state.loading)
+        native = reading.preview is not None and reading.preview.native is not None
+        self.sheet_box.setEnabled(len(reading.sheets) > 1 and not state.loading
+                                  and not native)
         self.form.setRowVisible(self.sheet_row, bool(reading.sheets))
-        self.sheet_box.setToolTip("" if len(reading.sheets) > 1 else
+        self.sheet_box.setToolTip(self.tr("A ContractDesk export is read whole, every sheet")
+                                  if native else "" if len(reading.sheets) > 1 else
                                   self.tr("This file has one sheet"))
         self.status.setStyleSheet(ERROR_STYLE if reading.error and not state.loading
                                   else "")
