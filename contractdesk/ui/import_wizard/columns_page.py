@@ -86,8 +86,10 @@ class ColumnsPage(StatePage):
             self.status.setText(error)
             self._fill([], {})
             return
-        self.status.setText(error or self.tr("Header row {row} of sheet “{sheet}”.").format(
-            row=source.header_row, sheet=source.sheet))
+        where = (self.tr("Header row {row} of sheet “{sheet}”.") if state.reading.sheets
+                 else self.tr("Header row {row}.")).format(row=source.header_row,
+                                                           sheet=source.sheet)
+        self.status.setText(error or where)
         columns = [c for c in mapping.columns if c.header]
         if [c.header for c in columns] == list(self.combos):
             self._update(columns, _examples(source))

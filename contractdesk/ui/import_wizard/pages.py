@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from contractdesk.ui.import_wizard.wizard import ImportState
 
 ERROR_STYLE = "color: #d64545;"
+SPELLED_OUT = 3  # problem rows written out above the preview table
 
 
 def status_label() -> QLabel:
@@ -199,8 +200,14 @@ class PreviewPage(StatePage):
             text = self.tr("{rows} rows read: {good} will be imported, {bad} skipped."
                            ).format(rows=f"{preview.rows_read:,}",
                                     good=f"{preview.rows_read - skipped:,}", bad=f"{skipped:,}")
+        for entry in preview.skipped[:SPELLED_OUT]:
+            text += "\n" + self.tr("Row {row}: {reason}").format(row=entry.row,
+                                                                 reason=entry.reason)
+        if skipped > SPELLED_OUT:
+            text += "\n" + self.tr("… and {n} more, marked in the table.").format(
+                n=f"{skipped - SPELLED_OUT:,}")
         if preview.unmapped:
-            text += " " + self.tr("Columns not matched to a field go to the notes: "
+            text += "\n" + self.tr("Columns not matched to a field go to the notes: "
                                   "{names}.").format(names=", ".join(preview.unmapped))
         self.status.setText(text)
         self.table.resizeColumnsToContents()
