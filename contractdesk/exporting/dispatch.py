@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -23,8 +23,8 @@ WRITERS: dict[str, Writer] = {".json": write_json, ".xlsx": write_xlsx, ".csv": 
 
 def export_to(session: Session, target: Path, today: dt.date,
               window_days: int = DEFAULT_REMINDER_DAYS, *, due_only: bool = False,
-              kind: str | None = None, delimiter: str = ";",
-              progress: Progress = NO_PROGRESS) -> dict[str, int]:
+              kind: str | None = None, ids: Collection[int] | None = None,
+              delimiter: str = ";", progress: Progress = NO_PROGRESS) -> dict[str, int]:
     """Writes to ``target`` in the format its extension names; returns rows per kind.
 
     See :class:`~contractdesk.exporting.request.ExportRequest` for the options. The
@@ -40,5 +40,6 @@ def export_to(session: Session, target: Path, today: dt.date,
         known = ", ".join(sorted(WRITERS))
         raise UserError(f"Cannot export to {target.name}: use one of {known}.")
     request = ExportRequest(today=today, window_days=window_days, due_only=due_only,
-                            kind=kind, delimiter=delimiter, progress=progress)
+                            kind=kind, ids=None if ids is None else frozenset(ids),
+                            delimiter=delimiter, progress=progress)
     return writer(session, target, request)

@@ -4,7 +4,8 @@ Knowing the counts first gives progress a total. A filtered export (``--within``
 the agreements that need action plus every record they refer to (organizations,
 purchases, covered items, contacts of those organizations), so the file imports back
 without dangling references. Only an agreement's ``renewal_of`` may point outside: the
-term it renewed is finished business, not something due.
+term it renewed is finished business, not something due. A list export (``ids``) holds
+exactly the records of one kind the window's filtered list shows, no more.
 """
 
 from __future__ import annotations
@@ -51,7 +52,12 @@ def plan_export(session: Session, request: ExportRequest, kinds: tuple[str, ...]
     """What to write for ``request``; ``with_renewals`` also lists the Renewals sheet."""
     entries = (renewals(session, request.today, request.window_days)
                if with_renewals or request.due_only else [])
-    scope = due_scope(session, entries) if request.due_only else {}
+    scope: Scope = due_scope(session, entries) if request.due_only else {}
+    if request.ids is not None and request.kind is not None:
+        chosen = request.ids & set(scope[request.kind]) if scope else request.ids
+        scope = {request.kind: chosen}
+        if request.kind == "agreements":
+            entries = [entry for entry in entries if entry.agreement.id in chosen]
     totals = {kind: len(scope[kind]) if kind in scope else
               session.scalar(select(func.count()).select_from(MODELS[kind])) or 0
               for kind in kinds}

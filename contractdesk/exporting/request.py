@@ -23,6 +23,8 @@ class ExportRequest:
             ``window_days``, with the records they refer to, so the file still imports.
         kind: one record kind; None means all (csv, which holds one, then takes
             agreements).
+        ids: only these records of ``kind`` (the window's filtered list); None means
+            all. Needs ``kind``.
         delimiter: the csv field separator.
         progress: told about every batch of rows; raises ``Cancelled`` to stop.
     """
@@ -31,12 +33,15 @@ class ExportRequest:
     window_days: int = DEFAULT_REMINDER_DAYS
     due_only: bool = False
     kind: str | None = None
+    ids: frozenset[int] | None = None
     delimiter: str = ";"
     progress: Progress = field(default=NO_PROGRESS, compare=False)
 
     def __post_init__(self) -> None:
         if self.kind is not None and self.kind not in KINDS:
             raise ValueError(f"unknown kind {self.kind!r}")
+        if self.ids is not None and self.kind is None:
+            raise ValueError("ids need a kind")
         if self.delimiter not in DELIMITERS:
             raise ValueError(f"unsupported delimiter {self.delimiter!r}")
 

@@ -1,8 +1,8 @@
 """The main window: menus, the always-visible search box, and the pages.
 
 Pages are loaded when first shown, so the window appears as fast with 20,000 agreements
-as with 20. Import, export and reports plug in later through ``tasks.run_task``; their
-menu entries are present but disabled until then.
+as with 20. Import, export and reports live in ``file_actions`` and ``report_actions``
+and run through ``tasks.run_task``; a spreadsheet dropped on the window is imported.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from contractdesk import APP_NAME, __version__
 from contractdesk.paths import data_dir
 from contractdesk.services import queries
 from contractdesk.services.access import DataAccess
+from contractdesk.ui.file_actions import dropped_file, start_import
 from contractdesk.ui.forms.record_dialog import RecordDialog
 from contractdesk.ui.governance.install import GovernanceUi
 from contractdesk.ui.labels import Formats
@@ -24,6 +25,8 @@ from contractdesk.ui.pages.start_page import StartPageWidget
 from contractdesk.ui.pages.vendor_page import VendorPage
 from contractdesk.ui.qt import (
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QFrame,
     QKeySequence,
     QLabel,
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(data.describe()))
         self._previous_page = 0
         self.governance = GovernanceUi(self)
+        self.setAcceptDrops(True)
         self._restore()
         # The start page loads a moment after the window appears: a worker thread holding
         # the interpreter lock while the first frame paints made the start 2x slower.
@@ -282,6 +286,16 @@ class MainWindow(QMainWindow):
         for page in self.lists.values():
             page.save_layout()
         self.settings.sync()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            start_import(self, path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

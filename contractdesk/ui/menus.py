@@ -1,7 +1,7 @@
 """The menu bar: File, Edit, View, Records, Reports, Help, with standard shortcuts.
 
-Entries for import, export and reports exist but are disabled until those services are
-wired in (they will run through ``tasks.run_task``).
+Import, export and reports are in ``file_actions`` and ``report_actions``; each runs
+through ``tasks.run_task``.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from contractdesk.ui import file_actions, report_actions
 from contractdesk.ui.qt import QAction, QApplication, QCoreApplication, QKeySequence, QMenu
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ def _add(menu: QMenu, text: str, slot: Callable[[], object] | None = None,
 def build_menus(window: MainWindow) -> dict[str, QAction]:
     bar = window.menuBar()
     actions: dict[str, QAction] = {}
-    not_yet = _tr("Not available in this version yet")
 
     file_menu = bar.addMenu(_tr("&File"))
     new_menu = file_menu.addMenu(_tr("&New"))
@@ -53,14 +53,17 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         actions[f"new_{kind}"] = _add(new_menu, text, partial(window.new_record, kind),
                                       shortcut)
     file_menu.addSeparator()
-    # TODO(lead): wire the import wizard here once the import service is merged.
-    actions["import"] = _add(file_menu, _tr("&Import spreadsheet…"), None, "Ctrl+I",
-                             not_yet)
+    actions["import"] = _add(file_menu, _tr("&Import…"),
+                             partial(file_actions.start_import, window), "Ctrl+I",
+                             _tr("Import a register (xlsx, xls, ods, csv) or a ContractDesk "
+                                 "export; you can also drop the file on the window"))
     export_menu = file_menu.addMenu(_tr("&Export"))
-    # TODO(lead): wire the export service here (all records / current filtered list).
-    actions["export_all"] = _add(export_menu, _tr("Everything…"), None, "Ctrl+E", not_yet)
-    actions["export_list"] = _add(export_menu, _tr("The current list…"), None, None,
-                                  not_yet)
+    actions["export_all"] = _add(export_menu, _tr("&Everything…"),
+                                 partial(file_actions.export_everything, window), "Ctrl+E",
+                                 _tr("Every record to xlsx or JSON (csv: agreements)"))
+    actions["export_list"] = _add(export_menu, _tr("This &list…"),
+                                  partial(file_actions.export_list, window), "Ctrl+Shift+X",
+                                  _tr("The list on screen, as filtered, to xlsx or csv"))
     file_menu.addSeparator()
     actions["settings"] = _add(file_menu, _tr("&Settings…"), window.show_settings,
                                Key.Preferences)
@@ -101,15 +104,24 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     records_menu.addMenu(new_menu)
 
     reports_menu = bar.addMenu(_tr("Re&ports"))
-    # TODO(lead): wire the report services here, each through tasks.run_task.
-    actions["report_renewals"] = _add(reports_menu, _tr("&Renewals report…"), None, None,
-                                      not_yet)
-    actions["report_vendor"] = _add(reports_menu, _tr("&Vendor summary…"), None, None,
-                                    not_yet)
-    actions["report_support"] = _add(reports_menu, _tr("&Support card…"), None, None,
-                                     not_yet)
+    actions["report_renewals"] = _add(
+        reports_menu, _tr("&Renewals report…"), partial(report_actions.renewals_report,
+                                                        window),
+        None, _tr("What needs notice, renews or ends within the reminder window"))
+    actions["report_vendor"] = _add(
+        reports_menu, _tr("&Vendor summary…"), partial(report_actions.vendor_report, window),
+        None, _tr("The organization on screen, or one you pick"))
+    actions["report_support"] = _add(
+        reports_menu, _tr("&Support card…"), partial(report_actions.support_report, window),
+        None, _tr("Who to call for the selected agreement or item, or for all"))
     reports_menu.addSeparator()
-    actions["print"] = _add(reports_menu, _tr("&Print…"), None, Key.Print, not_yet)
+    actions["print"] = _add(reports_menu, _tr("&Print…"),
+                            partial(report_actions.print_current, window), Key.Print,
+                            _tr("The report for what is on screen"))
+    window.vendor_page.print_button.clicked.connect(
+        lambda _checked=False: report_actions.vendor_report(window))
+    window.vendor_page.print_button.setEnabled(True)
+    window.vendor_page.print_button.setToolTip(_tr("The vendor summary as a PDF"))
 
     help_menu = bar.addMenu(_tr("&Help"))
     actions["about"] = _add(help_menu, _tr("&About ContractDesk"), window.show_about)

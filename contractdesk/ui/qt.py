@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QThreadPool,
     QTimer,
+    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
@@ -26,6 +27,9 @@ from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
     QColor,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
     QFont,
     QIcon,
     QKeySequence,
@@ -68,6 +72,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -75,6 +81,8 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 __all__ = [
@@ -91,8 +99,11 @@ __all__ = [
     "QCoreApplication",
     "QDate",
     "QDateEdit",
+    "QDesktopServices",
     "QDialog",
     "QDialogButtonBox",
+    "QDragEnterEvent",
+    "QDropEvent",
     "QElapsedTimer",
     "QEventLoop",
     "QFileDialog",
@@ -136,6 +147,8 @@ __all__ = [
     "QStackedWidget",
     "QTabWidget",
     "QTableView",
+    "QTableWidget",
+    "QTableWidgetItem",
     "QThreadPool",
     "QTimer",
     "QToolBar",
@@ -144,8 +157,11 @@ __all__ = [
     "QTreeWidgetItem",
     "QUndoCommand",
     "QUndoStack",
+    "QUrl",
     "QVBoxLayout",
     "QWidget",
+    "QWizard",
+    "QWizardPage",
     "Qt",
     "Signal",
 ]

@@ -87,6 +87,7 @@ class Task(QObject, Generic[T]):
         self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumWidth(420)  # room for "Adding agreements…" and a real bar
         self.dialog.setMinimumDuration(400 if progress_dialog else 2_000_000_000)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
