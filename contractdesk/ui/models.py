@@ -33,16 +33,12 @@ STATUS_COLUMNS = frozenset({"status"})
 CURRENCY_COLUMNS = frozenset({"cost", "total", "unit_price"})
 
 
-class _RowTable(QAbstractTableModel):
-    """What both models share: showing dict rows under named columns."""
+class _NamedColumns(QAbstractTableModel):
+    """What every model here shares: columns named by field, headed by their labels."""
 
     def __init__(self, columns: Sequence[str]) -> None:
         super().__init__()
         self.columns = list(columns)
-        self.rows: list[Row] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -58,6 +54,18 @@ class _RowTable(QAbstractTableModel):
 
     def header(self, name: str) -> str:
         return field_label(name)
+
+
+class _RowTable(_NamedColumns):
+    """Dict rows given whole, under named columns."""
+
+    def __init__(self, columns: Sequence[str]) -> None:
+        super().__init__(columns)
+        self.rows: list[Row] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
@@ -123,7 +131,7 @@ class SortableRowsModel(RowsModel):
         self.layoutChanged.emit()
 
 
-class RecordListModel(QAbstractTableModel):
+class RecordListModel(_NamedColumns):
     """One record kind, loaded once as compact rows, filtered and sorted in memory.
 
     ``load`` reads off the GUI thread (a second for 20,000 agreements on a slow
@@ -131,9 +139,8 @@ class RecordListModel(QAbstractTableModel):
     """
 
     def __init__(self, kind: str) -> None:
-        super().__init__()
+        super().__init__(queries.columns(kind))
         self.kind = kind
-        self.columns = list(queries.columns(kind))
         self.rowset: RowSet | None = None
         self.visible: list[int] = []
         self.filter = ListFilter()
@@ -167,20 +174,6 @@ class RecordListModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.visible)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.header(self.columns[section])
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return LEFT
-        return None
-
-    def header(self, name: str) -> str:
-        return field_label(name)
 
     def row(self, row: int) -> Row:
         """One visible row as a dict (for tests and actions, not for painting)."""
