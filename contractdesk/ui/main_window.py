@@ -42,6 +42,7 @@ from contractdesk.ui.qt import (
 )
 from contractdesk.ui.settings import DEFAULT_CURRENCY, LOCALE, REMINDER_DAYS, Settings
 from contractdesk.ui.settings_dialog import SettingsDialog
+from contractdesk.ui.workflow.window_parts import install_workflow
 
 PAGES = ("start", *queries.KINDS)
 FIRST_LOAD_DELAY_MS = 30
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.search = self._search_box()
 
         self.menu_actions = build_menus(self)
+        self.notifier = install_workflow(self)
         self.statusBar().addPermanentWidget(QLabel(data.describe()))
         self._previous_page = 0
         self._restore()
@@ -208,9 +210,11 @@ class MainWindow(QMainWindow):
 
     def edit_record(self, kind: str, record_id: int | None) -> RecordDialog:
         dialog = RecordDialog(self.access, kind, record_id, self.undo_stack,
-                              self.settings.get(DEFAULT_CURRENCY), self.refresh, self)
+                              self.settings.get(DEFAULT_CURRENCY), self.refresh, self,
+                              today=self.today)
         dialog.saved.connect(self.refresh)
         dialog.deleted.connect(self.refresh)
+        dialog.open_requested.connect(self.open_record)
         dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
         self.dialogs.append(dialog)
         dialog.show()

@@ -1,0 +1,142 @@
+"""What the workflow adds to a record's window: a Documents tab (organizations,
+purchases, agreements), and on an agreement the Terms tab, whether it rolled over, and
+the Renew…, Give notice… and Co-term… buttons.
+
+After an action the form is reloaded from the database, so a later Save cannot write
+the old values (e.g. "not cancelled") back over what the action recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from contractdesk.services import editing
+from contractdesk.services.workflow_view import OWNERS
+from contractdesk.ui.labels import Formats
+from contractdesk.ui.qt import QDialogButtonBox, QLabel, QObject, QPushButton
+from contractdesk.ui.workflow.common import change_text
+from contractdesk.ui.workflow.documents_tab import DocumentsTab
+from contractdesk.ui.workflow.notice_dialogs import CoTermDialog, NoticeDialog
+from contractdesk.ui.workflow.renew_dialog import RenewDialog
+from contractdesk.ui.workflow.terms_tab import TermsTab, rolled_text
+
+if TYPE_CHECKING:
+    from contractdesk.ui.forms.record_dialog import RecordDialog
+
+NOTE_STYLE = ("background: #e8f1fb; color: #1d3b5c; border: 1px solid #9dbfe3; "
+              "border-radius: 4px; padding: 6px;")
+
+
+class AgreementActions(QObject):
+    """The agreement's workflow buttons and the tabs they update."""
+
+    def __init__(self, dialog: RecordDialog, buttons: QDialogButtonBox,
+                 today: Callable[[], dt.date]) -> None:
+        super().__init__(dialog)
+        assert dialog.record_id is not None
+        self.dialog = dialog
+        self.agreement_id = dialog.record_id
+        self.today = today
+        self.terms = TermsTab(dialog.access, self.agreement_id, today)
+        self.terms.open_requested.connect(dialog.open_requested)
+        dialog.tabs.addTab(self.terms, self.tr("Terms"))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(NOTE_STYLE)
+        layout = dialog.layout()
+        if layout is not None:
+            layout.insertWidget(0, self.note)  # type: ignore[attr-defined]
+        self.renew_button = self._button(self.tr("Renew…"), self.renew,
+                                         self.tr("Record the next term: dates shifted by "
+                                                 "the renewal term, cost editable"))
+        self.notice_button = self._button(self.tr("Give notice…"), self.give_notice,
+                                          self.tr("Record that notice was sent; the "
+                                                  "agreement ends at its end date"))
+        self.coterm_button = self._button(self.tr("Co-term…"), self.co_term,
+                                          self.tr("Give several agreements one common end "
+                                                  "date"))
+        for button in (self.renew_button, self.notice_button, self.coterm_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.show_rolled()
+
+    @staticmethod
+    def _button(text: str, slot: Callable[[], object], tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def show_rolled(self, extra: str = "") -> None:
+        text = " ".join(part for part in (rolled_text(self.terms.view_data)
+                                          if self.terms.view_data else "", extra) if part)
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def renew(self) -> RenewDialog:
+        dialog = RenewDialog(self.dialog.access, self.agreement_id, self.today(),
+                             self.dialog)
+        dialog.accepted.connect(lambda: self._renewed(dialog))
+        dialog.open()
+        return dialog
+
+    def _renewed(self, dialog: RenewDialog) -> None:
+        done = dialog.renewal
+        if done is None:
+            return
+        self._after_change()
+        self.dialog.tabs.setCurrentWidget(self.terms)
+        self.show_rolled(self.tr("Renewed as {name}; price change {change}. Double-click "
+                                 "it under Terms to open it.").format(
+            name=done.name, change=change_text(done.amount, done.percent, done.currency)))
+
+    def give_notice(self) -> NoticeDialog:
+        name = self.dialog.access.read(editing.label, "agreement", self.agreement_id)
+        dialog = NoticeDialog(self.dialog.access, self.agreement_id, name, self.today(),
+                              self.dialog)
+        dialog.accepted.connect(lambda: self._noticed(dialog))
+        dialog.open()
+        return dialog
+
+    def _noticed(self, dialog: NoticeDialog) -> None:
+        notice = dialog.notice
+        if notice is None:
+            return
+        self._after_change()
+        self.dialog.tabs.setCurrentWidget(self.terms)
+        late = (self.tr(" It was sent after the notice deadline; check with the other "
+                        "side that late notice is accepted.") if notice.late else "")
+        self.show_rolled(self.tr("Notice recorded: the agreement is cancelled and ends "
+                                 "on {end}.").format(end=Formats.date(notice.end_date)) + late)
+
+    def co_term(self) -> CoTermDialog:
+        dialog = CoTermDialog(self.dialog.access, self.agreement_id, self.today(),
+                              self.dialog)
+        dialog.accepted.connect(lambda: self._co_termed(dialog))
+        dialog.open()
+        return dialog
+
+    def _co_termed(self, dialog: CoTermDialog) -> None:
+        self._after_change()
+        self.show_rolled(self.tr("{n} agreements now end on the same day.").format(
+            n=dialog.changed_count))
+
+    def _after_change(self) -> None:
+        """Reloads the form and the tabs; the window refreshes its lists."""
+        self.dialog.reload()
+        self.terms.reload()
+        self.dialog.saved.emit("agreement", self.agreement_id)
+
+
+def add_workflow_parts(dialog: RecordDialog, buttons: QDialogButtonBox,
+                       today: Callable[[], dt.date]) -> AgreementActions | None:
+    """Adds the Documents tab (and on agreements the actions); nothing on a new record."""
+    if dialog.record_id is None or dialog.kind not in OWNERS:
+        return None
+    actions = (AgreementActions(dialog, buttons, today) if dialog.kind == "agreement"
+               else None)
+    documents = DocumentsTab(dialog.access, dialog.kind, dialog.record_id)
+    dialog.tabs.addTab(documents, dialog.tr("Documents"))
+    dialog.documents_tab = documents
+    return actions

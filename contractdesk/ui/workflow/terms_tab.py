@@ -1,0 +1,103 @@
+"""The Terms tab of an agreement: every term from the first to the latest, cost year on
+year with the change against the term before, and whether the running term was reached
+by rolling over automatically (never hidden: the recorded end date is then in the past).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from contractdesk.services.access import DataAccess
+from contractdesk.services.workflow_view import NoticeRow, TermsView, notice_rows, terms_view
+from contractdesk.ui.labels import Formats, word
+from contractdesk.ui.models import RowsModel
+from contractdesk.ui.qt import (
+    QAbstractItemView,
+    QLabel,
+    QModelIndex,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from contractdesk.ui.workflow.common import change_text, tr
+
+COLUMNS = ("name", "start_date", "end_date", "cost", "change", "status")
+
+
+def rolled_text(view: TermsView) -> str:
+    """"Auto-renewed 2×, current term 1 Mar 2026 – 28 Feb 2027", or "" if it never rolled."""
+    if not view.rolled_over:
+        return ""
+    return tr("Auto-renewed {n}×, current term {start} – {end}").format(
+        n=view.rolled_over, start=Formats.date(view.running_start),
+        end=Formats.date(view.running_end))
+
+
+class TermsTab(QWidget):
+    open_requested = Signal(str, int)
+
+    def __init__(self, data: DataAccess, agreement_id: int, today: Callable[[], dt.date],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.access = data
+        self.agreement_id = agreement_id
+        self.today = today
+        self.view_data: TermsView | None = None
+        self.rolled = QLabel()
+        self.rolled.setWordWrap(True)
+        self.model = RowsModel(COLUMNS, {"name": self.tr("Term"),
+                                         "start_date": self.tr("Start"),
+                                         "end_date": self.tr("End"), "cost": self.tr("Cost"),
+                                         "change": self.tr("Change vs. term before"),
+                                         "status": self.tr("Status")})
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.doubleClicked.connect(self._open)
+        table.setToolTip(self.tr("Double-click a term to open it"))
+        self.table = table
+        self.notices = QLabel()
+        self.notices.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.rolled)
+        layout.addWidget(table, 1)
+        layout.addWidget(self.notices)
+        self.reload()
+
+    def reload(self) -> None:
+        view = self.access.read(terms_view, self.agreement_id, self.today())
+        self.view_data = view
+        rows: list[dict[str, object]] = []
+        for line in view.lines:
+            name = line.name + (self.tr("  (this one)") if line.current else "")
+            change = (change_text(line.amount, line.percent, line.currency)
+                      if rows else self.tr("first term"))
+            rows.append({"id": line.agreement_id, "name": name,
+                         "start_date": line.start_date, "end_date": line.end_date,
+                         "cost": line.cost, "currency": line.currency, "change": change,
+                         "status": word(line.status), "colour": line.status})
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        text = rolled_text(view)
+        self.rolled.setText(text)
+        self.rolled.setVisible(bool(text))
+        self._show_notices(self.access.read(notice_rows, self.agreement_id))
+
+    def _show_notices(self, notices: list[NoticeRow]) -> None:
+        lines = [self.tr("Notice sent on {date} to {to} by {how}").format(
+                     date=Formats.date(n.sent_on), to=n.sent_to, how=word(n.method))
+                 + (self.tr(" (letter: {name})").format(name=n.letter) if n.letter else "")
+                 for n in notices]
+        self.notices.setText("\n".join(lines))
+        self.notices.setVisible(bool(lines))
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            record_id = self.model.rows[index.row()]["id"]
+            if record_id != self.agreement_id:
+                self.open_requested.emit("agreement", int(str(record_id)))
