@@ -57,6 +57,8 @@ def change_text(amount: Decimal | None, percent: Decimal | None, currency: str) 
     """"+120.00 EUR (+5.0%)", or why there is nothing to compare."""
     if amount is None:
         return tr("no comparable previous price")
+    if not amount:
+        return tr("no change")
     sign = "+" if amount > 0 else ""
     text = f"{sign}{Formats.money(amount, currency)}"
     if percent is not None:

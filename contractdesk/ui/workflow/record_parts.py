@@ -126,6 +126,8 @@ class AgreementActions(QObject):
         """Reloads the form and the tabs; the window refreshes its lists."""
         self.dialog.reload()
         self.terms.reload()
+        if isinstance(self.dialog.documents_tab, DocumentsTab):  # a notice letter
+            self.dialog.documents_tab.reload()
         self.dialog.saved.emit("agreement", self.agreement_id)
 
 

@@ -1,0 +1,155 @@
+"""Renew, give notice, co-term and the Terms tab, driven through the agreement form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from contractdesk.db.models import Agreement
+from contractdesk.db.reminders import NoticeRecord
+from contractdesk.domain.reminders import NoticeMethod
+from contractdesk.services import editing
+from contractdesk.services.access import DataAccess
+from contractdesk.services.renewals import renewed_ids, status_of
+from contractdesk.ui.labels import Formats
+from contractdesk.ui.main_window import MainWindow
+from contractdesk.ui.qt import Qt
+from contractdesk.ui.workflow.notice_dialogs import CoTermDialog, NoticeDialog
+from contractdesk.ui.workflow.record_parts import AgreementActions
+from contractdesk.ui.workflow.renew_dialog import RenewDialog
+from tests.conftest import TODAY
+from tests.ui.workflow_helpers import agreement_id, child_dialog, open_agreement
+
+
+def _actions(dialog: object) -> AgreementActions:
+    actions = getattr(dialog, "workflow", None)
+    assert isinstance(actions, AgreementActions)
+    return actions
+
+
+def test_renew_through_the_form_creates_the_next_term_and_shows_the_price_change(
+        qtbot: QtBot, window: MainWindow, access: DataAccess) -> None:
+    form = open_agreement(window, access, "MS-EA-2024")
+    actions = _actions(form)
+    qtbot.mouseClick(actions.renew_button, Qt.MouseButton.LeftButton)
+    renew = child_dialog(qtbot, form, RenewDialog)
+    assert renew.plan is not None
+    assert renew.plan.start_date == TODAY + dt.timedelta(days=36)  # the day after the end
+    assert renew.change.text() == "no change"
+    renew.cost.edit.selectAll()
+    qtbot.keyClicks(renew.cost.edit, "45360")
+    assert renew.change.text() == "+2,160.00 EUR (+5.0%)"
+    qtbot.mouseClick(renew.ok_button, Qt.MouseButton.LeftButton)
+
+    with access.database.session("cli") as session:
+        old = session.get(Agreement, agreement_id(access, "MS-EA-2024"))
+        assert old is not None
+        new = session.scalars(select(Agreement).where(Agreement.renewal_of_id == old.id)
+                              ).one()
+        assert new.contract_number == "MS-EA-2024/2"
+        assert new.cost == Decimal("45360.00")
+        assert new.start_date == TODAY + dt.timedelta(days=36)
+        assert status_of(old, TODAY, renewed_ids(session)).value == "renewed"
+    rows = actions.terms.model.rows
+    assert [row["name"] for row in rows] == ["MS-EA-2024  (this one)", "MS-EA-2024/2"]
+    assert rows[0]["status"] == "Renewed"
+    assert rows[1]["change"] == "+2,160.00 EUR (+5.0%)"
+    assert form.tabs.currentWidget() is actions.terms
+    assert "Renewed as MS-EA-2024/2" in actions.note.text()
+    assert "+5.0%" in actions.note.text()
+
+
+def test_renewing_a_renewed_agreement_says_why_not(qtbot: QtBot, window: MainWindow,
+                                                   access: DataAccess) -> None:
+    form = open_agreement(window, access, "HPE-NS-700123")
+    actions = _actions(form)
+    qtbot.mouseClick(actions.renew_button, Qt.MouseButton.LeftButton)
+    renew = child_dialog(qtbot, form, RenewDialog)
+    assert "already renewed by HPE-NS-700124" in renew.error.text()
+    assert not renew.ok_button.isEnabled()
+
+
+def test_terms_tab_shows_the_chain_with_costs_year_on_year(
+        qtbot: QtBot, window: MainWindow, access: DataAccess) -> None:
+    actions = _actions(open_agreement(window, access, "HPE-NS-700124"))
+    rows = actions.terms.model.rows
+    assert [row["name"] for row in rows] == ["HPE-NS-700123", "HPE-NS-700124  (this one)"]
+    assert rows[0]["change"] == "first term"
+    assert rows[1]["change"] == "+260.00 GBP (+8.3%)"
+
+
+def test_an_auto_renewed_agreement_says_that_it_rolled(qtbot: QtBot, window: MainWindow,
+                                                       access: DataAccess) -> None:
+    record_id = access.write(editing.save, "agreement", None, {
+        "contract_number": "ROLL-1", "title": "Rolling support", "currency": "EUR",
+        "start_date": dt.date(2024, 1, 1), "end_date": dt.date(2024, 12, 31),
+        "auto_renew": True, "renewal_term": "P1Y", "item_ids": []})
+    form = window.open_record("agreement", record_id)
+    actions = _actions(form)
+    start, end = Formats.date(dt.date(2026, 1, 1)), Formats.date(dt.date(2026, 12, 31))
+    assert actions.note.text() == f"Auto-renewed 2×, current term {start} – {end}"
+    assert not actions.note.isHidden()
+    assert actions.terms.rolled.text() == actions.note.text()
+
+
+def test_give_notice_cancels_the_agreement_records_the_notice_and_attaches_the_letter(
+        qtbot: QtBot, window: MainWindow, access: DataAccess, tmp_path: Path) -> None:
+    letter = tmp_path / "notice VEEAM.pdf"
+    letter.write_bytes(b"%PDF-1.4 we hereby give notice")
+    form = open_agreement(window, access, "VEEAM-DP-1187")
+    actions = _actions(form)
+    qtbot.mouseClick(actions.notice_button, Qt.MouseButton.LeftButton)
+    notice = child_dialog(qtbot, form, NoticeDialog)
+    qtbot.mouseClick(notice.ok_button, Qt.MouseButton.LeftButton)  # nobody named yet
+    assert "say to whom notice was sent" in notice.error.text()
+    qtbot.keyClicks(notice.to, "Bechtle renewals desk")
+    notice.how.setCurrentIndex(notice.how.findData(NoticeMethod.LETTER))
+    qtbot.keyClicks(notice.letter, str(letter))
+    qtbot.mouseClick(notice.ok_button, Qt.MouseButton.LeftButton)
+    assert not notice.isVisible()
+
+    with access.database.session("cli") as session:
+        agreement = session.get(Agreement, agreement_id(access, "VEEAM-DP-1187"))
+        assert agreement is not None and agreement.cancelled
+        record = session.scalars(select(NoticeRecord).where(
+            NoticeRecord.agreement_id == agreement.id)).one()
+        assert (record.sent_on, record.sent_to, record.method) == (
+            TODAY, "Bechtle renewals desk", NoticeMethod.LETTER)
+        assert record.document is not None
+        assert record.document.file_name == "notice VEEAM.pdf"
+    assert form.form.fields["cancelled"].value() is True  # the form shows it, and a
+    assert form.before is not None and form.before["cancelled"] is True  # Save keeps it
+    assert "Notice sent on" in actions.terms.notices.text()
+    assert "Notice recorded" in actions.note.text()
+    documents = form.documents_tab
+    assert documents is not None
+    assert [row["file_name"] for row in documents.model.rows] == ["notice VEEAM.pdf"]
+
+
+def test_co_term_gives_the_ticked_agreements_one_end_date(
+        qtbot: QtBot, window: MainWindow, access: DataAccess) -> None:
+    form = open_agreement(window, access, "DELL-PS-4471")
+    actions = _actions(form)
+    qtbot.mouseClick(actions.coterm_button, Qt.MouseButton.LeftButton)
+    coterm = child_dialog(qtbot, form, CoTermDialog)
+    assert coterm.ticked() == [agreement_id(access, "DELL-PS-4471")]
+    coterm.tick(agreement_id(access, "MS-EA-2024"))
+    end = TODAY + dt.timedelta(days=60)
+    coterm.end_date.setDate(coterm.end_date.date().addDays(20))
+    qtbot.mouseClick(coterm.ok_button, Qt.MouseButton.LeftButton)
+    with access.database.session("cli") as session:
+        ends = session.scalars(select(Agreement.end_date).where(
+            Agreement.contract_number.in_(["DELL-PS-4471", "MS-EA-2024"]))).all()
+    assert ends == [end, end]
+    assert "2 agreements now end on the same day" in actions.note.text()
+
+
+def test_documents_are_not_offered_on_a_new_record(window: MainWindow) -> None:
+    dialog = window.new_record("agreement")
+    assert dialog.documents_tab is None and dialog.workflow is None
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == \
+        ["Details", "History"]
