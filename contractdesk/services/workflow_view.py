@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Agreement, Document, Organization, Purchase
 from contractdesk.domain.reminders import DEFAULT_LEAD_TIMES, NoticeMethod
+from contractdesk.domain.rollover import renewal_duration, shifted_end
 from contractdesk.errors import NotFoundError
 from contractdesk.services import documents, reminders, renewal_workflow
 from contractdesk.services.calendar import calendar_for
@@ -201,8 +202,9 @@ class TermLine:
     currency: str
     amount: Decimal | None  # against the term before
     percent: Decimal | None
-    status: str
-    current: bool  # the agreement the form shows
+    status: str  # an agreement status, or "auto_renewed" for a term that rolled on
+    current: bool  # the term running now of the agreement the form shows
+    rolled: bool = False  # reached by automatic renewal, not recorded as its own term
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,19 +215,52 @@ class TermsView:
     running_end: dt.date | None
 
 
+AUTO_RENEWED = "auto_renewed"
+
+
+def _rolled_lines(agreement: Agreement, rolled_over: int, status: str, shown: bool
+                  ) -> list[TermLine]:
+    """The terms an auto-renewing agreement rolled through since its recorded end, at
+    the recorded cost (no new price was recorded for them)."""
+    assert agreement.end_date is not None
+    term = renewal_duration(agreement.renewal_term)
+    lines = []
+    for step in range(1, rolled_over + 1):
+        last = step == rolled_over
+        lines.append(TermLine(
+            agreement.id, str(agreement),
+            shifted_end(agreement.end_date, term, step - 1) + dt.timedelta(days=1),
+            shifted_end(agreement.end_date, term, step), agreement.cost,
+            agreement.currency, None, None, status if last else AUTO_RENEWED,
+            current=shown and last, rolled=True))
+    return lines
+
+
 def terms_view(session: Session, agreement_id: int, today: dt.date) -> TermsView:
+    """The chain of terms, first to latest; where the latest auto-renewed, the terms it
+    rolled through follow it, so the running term is always the last line."""
     agreement = _agreement(session, agreement_id)
     renewed = renewed_ids(session)
-    lines = [TermLine(row.agreement.id, str(row.agreement), row.agreement.start_date,
-                      row.agreement.end_date, row.agreement.cost, row.agreement.currency,
-                      row.change.amount if row.change else None,
-                      row.change.percent if row.change else None,
-                      status_of(row.agreement, today, renewed).value,
-                      row.agreement.id == agreement_id)
-             for row in renewal_workflow.term_chain(session, agreement)]
-    term = current_term(agreement, today, renewed)
-    return TermsView(lines, term.rolled_over if term else 0,
-                     term.start_date if term else None, term.end_date if term else None)
+    chain = renewal_workflow.term_chain(session, agreement)
+    latest = chain[-1].agreement
+    latest_term = current_term(latest, today, renewed)
+    rolled = latest_term.rolled_over if latest_term else 0
+    lines = []
+    for row in chain:
+        recorded = row.agreement
+        rolled_on = recorded is latest and rolled > 0
+        lines.append(TermLine(
+            recorded.id, str(recorded), recorded.start_date, recorded.end_date,
+            recorded.cost, recorded.currency, row.change.amount if row.change else None,
+            row.change.percent if row.change else None,
+            AUTO_RENEWED if rolled_on else status_of(recorded, today, renewed).value,
+            recorded.id == agreement_id and not rolled_on))
+    if rolled:
+        lines += _rolled_lines(latest, rolled, status_of(latest, today, renewed).value,
+                               latest.id == agreement_id)
+    shown = latest_term if latest.id == agreement_id else None
+    return TermsView(lines, shown.rolled_over if shown else 0,
+                     shown.start_date if shown else None, shown.end_date if shown else None)
 
 
 # -- documents ----------------------------------------------------------------------------

@@ -93,7 +93,11 @@ def test_an_auto_renewed_agreement_says_that_it_rolled(qtbot: QtBot, window: Mai
     start, end = Formats.date(dt.date(2026, 1, 1)), Formats.date(dt.date(2026, 12, 31))
     assert actions.note.text() == f"Auto-renewed 2×, current term {start} – {end}"
     assert not actions.note.isHidden()
-    assert actions.terms.rolled.text() == actions.note.text()
+    rows = [(row["name"], row["start_date"], row["status"])
+            for row in actions.terms.model.rows]
+    assert rows == [("ROLL-1", dt.date(2024, 1, 1), "Auto-renewed"),
+                    ("ROLL-1  (auto-renewed)", dt.date(2025, 1, 1), "Auto-renewed"),
+                    ("ROLL-1  (auto-renewed, this one)", dt.date(2026, 1, 1), "Expiring")]
 
 
 def test_give_notice_cancels_the_agreement_records_the_notice_and_attaches_the_letter(

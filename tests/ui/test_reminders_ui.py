@@ -53,7 +53,8 @@ def test_start_page_lists_due_reminders_first_with_the_missed_one_on_top(
     assert layout.indexOf(panel) < layout.indexOf(window.start_page.sections["overdue"][0])
     assert _names(panel) == DUE
     first = panel.model.rows[0]
-    assert first["when"] == "40 days overdue"
+    assert first["status"] == "40 days overdue"
+    assert first["colour"] == "overdue"
     assert first["action"] == "Give notice by"
     assert first["stage"] == "7 days ahead"
     assert panel.title.text() == "Reminders (5, 1 missed)"

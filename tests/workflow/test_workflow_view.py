@@ -60,6 +60,11 @@ def test_terms_view_says_how_often_an_agreement_rolled(
     terms = view.terms_view(session, rolled.id, TODAY)
     assert (terms.rolled_over, terms.running_start, terms.running_end) == (
         2, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert [(line.start_date, line.end_date, line.status, line.rolled, line.current)
+            for line in terms.lines] == [
+        (dt.date(2024, 1, 1), dt.date(2024, 12, 31), view.AUTO_RENEWED, False, False),
+        (dt.date(2025, 1, 1), dt.date(2025, 12, 31), view.AUTO_RENEWED, True, False),
+        (dt.date(2026, 1, 1), dt.date(2026, 12, 31), "expiring", True, True)]
 
 
 def test_notice_with_a_letter_is_listed_and_leaves_co_term_choices(

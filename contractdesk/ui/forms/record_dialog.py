@@ -115,7 +115,7 @@ class RecordDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(980, 720 if kind == "agreement" else 560)
         self.documents_tab: QWidget | None = None
-        self.workflow = add_workflow_parts(self, buttons, today)
+        self.workflow = add_workflow_parts(self, today)
         self._update_buttons()
         self.load_history()
 

@@ -95,9 +95,12 @@ class CoTermDialog(ActionDialog):
         explain.setWordWrap(True)
         self.form.addRow(explain)
         self.choices = QListWidget()
-        self.choices.setMinimumHeight(260)
+        self.choices.setMinimumHeight(300)
+        self.setMinimumWidth(760)
         end = today
-        for choice in data.read(co_term_choices, today):
+        choices = sorted(data.read(co_term_choices, today),
+                         key=lambda c: (c.id != agreement_id, c.end_date or dt.date.max))
+        for choice in choices:
             item = QListWidgetItem(self.tr("{label}  (ends {end})").format(
                 label=choice.label, end=Formats.date(choice.end_date)))
             item.setData(Qt.ItemDataRole.UserRole, choice.id)

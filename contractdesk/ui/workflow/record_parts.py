@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from contractdesk.services import editing
 from contractdesk.services.workflow_view import OWNERS
 from contractdesk.ui.labels import Formats
-from contractdesk.ui.qt import QDialogButtonBox, QLabel, QObject, QPushButton
+from contractdesk.ui.qt import QHBoxLayout, QLabel, QObject, QPushButton, QVBoxLayout
 from contractdesk.ui.workflow.common import change_text
 from contractdesk.ui.workflow.documents_tab import DocumentsTab
 from contractdesk.ui.workflow.notice_dialogs import CoTermDialog, NoticeDialog
@@ -32,8 +32,7 @@ NOTE_STYLE = ("background: #e8f1fb; color: #1d3b5c; border: 1px solid #9dbfe3; "
 class AgreementActions(QObject):
     """The agreement's workflow buttons and the tabs they update."""
 
-    def __init__(self, dialog: RecordDialog, buttons: QDialogButtonBox,
-                 today: Callable[[], dt.date]) -> None:
+    def __init__(self, dialog: RecordDialog, today: Callable[[], dt.date]) -> None:
         super().__init__(dialog)
         assert dialog.record_id is not None
         self.dialog = dialog
@@ -45,9 +44,6 @@ class AgreementActions(QObject):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet(NOTE_STYLE)
-        layout = dialog.layout()
-        if layout is not None:
-            layout.insertWidget(0, self.note)  # type: ignore[attr-defined]
         self.renew_button = self._button(self.tr("Renew…"), self.renew,
                                          self.tr("Record the next term: dates shifted by "
                                                  "the renewal term, cost editable"))
@@ -57,8 +53,14 @@ class AgreementActions(QObject):
         self.coterm_button = self._button(self.tr("Co-term…"), self.co_term,
                                           self.tr("Give several agreements one common end "
                                                   "date"))
+        bar = QHBoxLayout()  # above the tabs, away from Save and Delete
         for button in (self.renew_button, self.notice_button, self.coterm_button):
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout = dialog.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertLayout(0, bar)
+            layout.insertWidget(1, self.note)
         self.show_rolled()
 
     @staticmethod
@@ -131,12 +133,12 @@ class AgreementActions(QObject):
         self.dialog.saved.emit("agreement", self.agreement_id)
 
 
-def add_workflow_parts(dialog: RecordDialog, buttons: QDialogButtonBox,
-                       today: Callable[[], dt.date]) -> AgreementActions | None:
+def add_workflow_parts(dialog: RecordDialog, today: Callable[[], dt.date]
+                       ) -> AgreementActions | None:
     """Adds the Documents tab (and on agreements the actions); nothing on a new record."""
     if dialog.record_id is None or dialog.kind not in OWNERS:
         return None
-    actions = (AgreementActions(dialog, buttons, today) if dialog.kind == "agreement"
+    actions = (AgreementActions(dialog, today) if dialog.kind == "agreement"
                else None)
     documents = DocumentsTab(dialog.access, dialog.kind, dialog.record_id)
     dialog.tabs.addTab(documents, dialog.tr("Documents"))

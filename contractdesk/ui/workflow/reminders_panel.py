@@ -35,7 +35,8 @@ from contractdesk.ui.qt import (
 from contractdesk.ui.tasks import Task, run_task
 from contractdesk.ui.workflow.common import Ask, action_text, when_text
 
-COLUMNS = ("deadline", "when", "action", "name", "title", "stage", "rolled")
+# "status" holds the days left: the table paints a red (missed) or orange square there.
+COLUMNS = ("deadline", "status", "action", "name", "title", "stage", "rolled")
 MAX_ROWS_SHOWN = 8
 
 
@@ -59,7 +60,7 @@ class RemindersPanel(QWidget):
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         self.title.setFont(bold)
         self.model = RowsModel(COLUMNS, {
-            "deadline": self.tr("Deadline"), "when": self.tr("When"),
+            "deadline": self.tr("Deadline"), "status": self.tr("When"),
             "action": self.tr("Action"), "name": self.tr("Contract"),
             "title": self.tr("Title"), "stage": self.tr("Reminder"),
             "rolled": self.tr("Auto-renewed")})
@@ -135,7 +136,7 @@ class RemindersPanel(QWidget):
     def _row(self, row: ReminderRow) -> dict[str, object]:
         rolled = (self.tr("{n}×").format(n=row.rolled_over) if row.rolled_over else "")
         return {"id": row.agreement_id, "entity": "agreement", "deadline": row.deadline,
-                "when": when_text(row.days_left), "action": action_text(row.action),
+                "status": when_text(row.days_left), "action": action_text(row.action),
                 "name": row.name, "title": row.title,
                 "stage": self.tr("{n} days ahead").format(n=row.stage_days),
                 "rolled": rolled, "colour": "overdue" if row.overdue else "notice_due"}

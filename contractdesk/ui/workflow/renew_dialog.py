@@ -17,7 +17,7 @@ from contractdesk.services.workflow_view import (
 )
 from contractdesk.ui.forms.fields import MoneyField
 from contractdesk.ui.labels import Formats
-from contractdesk.ui.qt import QLabel, QWidget
+from contractdesk.ui.qt import QFont, QLabel, QWidget
 from contractdesk.ui.workflow.action_dialog import ActionDialog, sentence
 from contractdesk.ui.workflow.common import change_text
 
@@ -59,6 +59,9 @@ class RenewDialog(ActionDialog):
         self.form.addRow(self.tr("New cost ({currency})").format(currency=plan.currency),
                          self.cost.widget)
         self.change = QLabel()
+        bold = QFont(self.change.font())
+        bold.setBold(True)
+        self.change.setFont(bold)
         self.form.addRow(self.tr("Price change"), self.change)
         self._update_change()
 

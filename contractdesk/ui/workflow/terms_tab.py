@@ -1,6 +1,6 @@
 """The Terms tab of an agreement: every term from the first to the latest, cost year on
-year with the change against the term before, and whether the running term was reached
-by rolling over automatically (never hidden: the recorded end date is then in the past).
+year with the change against the term before. Terms an auto-renewing agreement rolled
+through are listed as such (never hidden: the recorded end date is then in the past).
 """
 
 from __future__ import annotations
@@ -9,7 +9,14 @@ import datetime as dt
 from collections.abc import Callable
 
 from contractdesk.services.access import DataAccess
-from contractdesk.services.workflow_view import NoticeRow, TermsView, notice_rows, terms_view
+from contractdesk.services.workflow_view import (
+    AUTO_RENEWED,
+    NoticeRow,
+    TermLine,
+    TermsView,
+    notice_rows,
+    terms_view,
+)
 from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.models import RowsModel
 from contractdesk.ui.qt import (
@@ -45,8 +52,6 @@ class TermsTab(QWidget):
         self.agreement_id = agreement_id
         self.today = today
         self.view_data: TermsView | None = None
-        self.rolled = QLabel()
-        self.rolled.setWordWrap(True)
         self.model = RowsModel(COLUMNS, {"name": self.tr("Term"),
                                          "start_date": self.tr("Start"),
                                          "end_date": self.tr("End"), "cost": self.tr("Cost"),
@@ -64,7 +69,6 @@ class TermsTab(QWidget):
         self.notices = QLabel()
         self.notices.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.rolled)
         layout.addWidget(table, 1)
         layout.addWidget(self.notices)
         self.reload()
@@ -72,21 +76,28 @@ class TermsTab(QWidget):
     def reload(self) -> None:
         view = self.access.read(terms_view, self.agreement_id, self.today())
         self.view_data = view
-        rows: list[dict[str, object]] = []
-        for line in view.lines:
-            name = line.name + (self.tr("  (this one)") if line.current else "")
-            change = (change_text(line.amount, line.percent, line.currency)
-                      if rows else self.tr("first term"))
-            rows.append({"id": line.agreement_id, "name": name,
-                         "start_date": line.start_date, "end_date": line.end_date,
-                         "cost": line.cost, "currency": line.currency, "change": change,
-                         "status": word(line.status), "colour": line.status})
-        self.model.set_rows(rows)
+        self.model.set_rows([self._row(line, first=index == 0)
+                             for index, line in enumerate(view.lines)])
         self.table.resizeColumnsToContents()
-        text = rolled_text(view)
-        self.rolled.setText(text)
-        self.rolled.setVisible(bool(text))
         self._show_notices(self.access.read(notice_rows, self.agreement_id))
+
+    def _row(self, line: TermLine, first: bool) -> dict[str, object]:
+        tags = [self.tr("auto-renewed")] if line.rolled else []
+        if line.current:
+            tags.append(self.tr("this one"))
+        if first:
+            change = self.tr("first term")
+        elif line.rolled:
+            change = self.tr("rolled on at the recorded price")
+        else:
+            change = change_text(line.amount, line.percent, line.currency)
+        rolled_on = line.status == AUTO_RENEWED
+        return {"id": line.agreement_id,
+                "name": f"{line.name}  ({', '.join(tags)})" if tags else line.name,
+                "start_date": line.start_date, "end_date": line.end_date,
+                "cost": line.cost, "currency": line.currency, "change": change,
+                "status": self.tr("Auto-renewed") if rolled_on else word(line.status),
+                "colour": "renewed" if rolled_on else line.status}
 
     def _show_notices(self, notices: list[NoticeRow]) -> None:
         lines = [self.tr("Notice sent on {date} to {to} by {how}").format(
