@@ -22,7 +22,12 @@ from contractdesk.ui.qt import (
     QUrl,
 )
 from contractdesk.ui.workflow.common import Ask
-from contractdesk.ui.workflow.documents_tab import DocumentsTab, local_files, size_text
+from contractdesk.ui.workflow.documents_tab import (
+    DocumentsTab,
+    local_files,
+    size_text,
+    type_text,
+)
 from tests.ui.workflow_helpers import open_agreement
 
 
@@ -65,7 +70,7 @@ def test_dropping_files_on_an_organization_attaches_and_lists_them(
         _drop(tab, [contract, copy, folder])  # the folder is left out
     assert _names(tab) == ["framework contract.pdf", "same content.pdf"]
     row = tab.model.rows[0]
-    assert row["media_type"] == "application/pdf"
+    assert row["media_type"] == "PDF document"
     assert row["size"] == "2.1 KB"
     with access.database.session("cli") as session:
         stored = session.scalars(select(Document)).all()
@@ -91,6 +96,13 @@ def test_attach_through_the_file_dialog_and_open_with_the_system_viewer(
     path = Path(opened[0].toLocalFile())
     assert path.parent.parent == documents_dir()  # the stored copy, named by its hash
     assert path.read_bytes() == b"PK quote"
+
+
+def test_types_read_like_a_file_manager() -> None:
+    assert type_text("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     "q.xlsx") == "Spreadsheet"
+    assert type_text("application/octet-stream", "scan.tiff2") == "TIFF2 file"
+    assert type_text("application/octet-stream", "README") == "File"
 
 
 def test_sizes_read_like_a_file_manager() -> None:

@@ -34,7 +34,7 @@ from contractdesk.ui.qt import (
     Signal,
 )
 from contractdesk.ui.tasks import Task, run_task
-from contractdesk.ui.workflow.common import Ask
+from contractdesk.ui.workflow.common import Ask, tr
 
 COLUMNS = ("file_name", "media_type", "size", "added")
 UNITS = ("bytes", "KB", "MB", "GB")
@@ -47,6 +47,20 @@ def size_text(size: int) -> str:
             return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{size} bytes"
+
+
+def type_text(media_type: str, file_name: str) -> str:
+    """A type a person reads ("PDF document", "Spreadsheet"), not a MIME type."""
+    words = (("pdf", tr("PDF document")), ("spreadsheet", tr("Spreadsheet")),
+             ("excel", tr("Spreadsheet")), ("csv", tr("Spreadsheet")),
+             ("wordprocessing", tr("Word document")), ("msword", tr("Word document")),
+             ("rfc822", tr("E-mail")), ("outlook", tr("E-mail")),
+             ("image/", tr("Image")), ("text/", tr("Text")), ("zip", tr("Archive")))
+    for key, text in words:
+        if key in media_type:
+            return text
+    suffix = Path(file_name).suffix.lstrip(".").upper()
+    return tr("{suffix} file").format(suffix=suffix) if suffix else tr("File")
 
 
 def local_files(urls: list[QUrl]) -> list[Path]:
@@ -68,8 +82,8 @@ class DocumentsTab(QWidget):
         self.setAcceptDrops(True)
 
         self.hint = QLabel(self.tr("Drop files here (signed contract, quote, invoice, "
-                                   "notice letter) or use Attach files…. They are kept "
-                                   "in the data folder and included in backups."))
+                                   "notice letter) or click Attach files. They are "
+                                   "kept in the data folder and included in backups."))
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.model = RowsModel(COLUMNS, {"file_name": self.tr("Name"),
@@ -102,7 +116,8 @@ class DocumentsTab(QWidget):
     def reload(self) -> None:
         self.documents = self.access.read(document_rows, self.kind, self.record_id)
         self.model.set_rows([
-            {"id": d.id, "file_name": d.file_name, "media_type": d.media_type,
+            {"id": d.id, "file_name": d.file_name,
+             "media_type": type_text(d.media_type, d.file_name),
              "size": size_text(d.size), "added": d.added_at.strftime("%Y-%m-%d %H:%M")}
             for d in self.documents])
         self.view.resizeColumnsToContents()
