@@ -94,10 +94,10 @@ class MainWindow(QMainWindow):
         self.search = self._search_box()
 
         self.menu_actions = build_menus(self)
-        self.notifier = install_workflow(self)
         self.statusBar().addPermanentWidget(QLabel(data.describe()))
         self._previous_page = 0
         self._restore()
+        self.notifier = install_workflow(self)  # after restoring: its banner starts hidden
         # The start page loads a moment after the window appears: a worker thread holding
         # the interpreter lock while the first frame paints made the start 2x slower.
         QTimer.singleShot(FIRST_LOAD_DELAY_MS, self, self._first_load)

@@ -59,7 +59,6 @@ class Banner(QToolBar):
         self.dismiss_button.clicked.connect(self.hide)
         self.addWidget(self.open_button)
         self.addWidget(self.dismiss_button)
-        self.hide()
 
 
 class Notifier(QObject):
@@ -88,6 +87,7 @@ class Notifier(QObject):
             self.banner.open_clicked.connect(self._clicked)
             window.addToolBarBreak()
             window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
+            self.banner.hide()  # adding it to the window showed it
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
