@@ -89,6 +89,21 @@ def snooze_reminder(session: Session, agreement_id: int, today: dt.date, until: 
     reminders.snooze(session, _agreement(session, agreement_id), today, until, lead_times)
 
 
+def own_lead_times(session: Session, agreement_id: int) -> tuple[int, ...] | None:
+    """The agreement's own reminder stages, or None where it follows the default."""
+    return reminders.own_lead_times(session, _agreement(session, agreement_id))
+
+
+def set_own_lead_times(session: Session, agreement_id: int,
+                       days: Iterable[int] | None) -> tuple[int, ...] | None:
+    """Gives the agreement its own stages, or (None) back the default ones.
+
+    Raises:
+        ValidationError: no stage, or one out of range.
+    """
+    return reminders.set_lead_times(session, _agreement(session, agreement_id), days)
+
+
 # -- renew, notice, co-term ---------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)

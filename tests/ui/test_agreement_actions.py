@@ -15,13 +15,16 @@ from contractdesk.domain.reminders import NoticeMethod
 from contractdesk.services import editing
 from contractdesk.services.access import DataAccess
 from contractdesk.services.renewals import renewed_ids, status_of
+from contractdesk.services.workflow_view import own_lead_times
 from contractdesk.ui.labels import Formats
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.qt import Qt
+from contractdesk.ui.settings import REMINDER_STAGES
 from contractdesk.ui.workflow.notice_dialogs import CoTermDialog, NoticeDialog
 from contractdesk.ui.workflow.record_parts import AgreementActions
 from contractdesk.ui.workflow.renew_dialog import RenewDialog
 from tests.conftest import TODAY
+from tests.ui.conftest import DialogLog
 from tests.ui.workflow_helpers import agreement_id, child_dialog, open_agreement
 
 
@@ -157,3 +160,47 @@ def test_documents_are_not_offered_on_a_new_record(window: MainWindow) -> None:
     assert dialog.documents_tab is None and dialog.workflow is None
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == \
         ["Details", "History"]
+
+
+def test_actions_wait_until_unsaved_edits_are_saved(qtbot: QtBot, window: MainWindow,
+                                                   access: DataAccess,
+                                                   dialogs: DialogLog) -> None:
+    form = open_agreement(window, access, "MS-EA-2024")
+    title = form.form.fields["title"]
+    qtbot.keyClicks(title.edit, " (edited)")  # type: ignore[attr-defined]
+    qtbot.mouseClick(_actions(form).renew_button, Qt.MouseButton.LeftButton)
+    assert "Save or undo your changes" in dialogs.errors[-1][1]
+    assert not any(d.isVisible() for d in form.findChildren(RenewDialog))
+
+
+def test_own_reminder_stages_are_set_on_the_terms_tab(qtbot: QtBot, window: MainWindow,
+                                                      access: DataAccess) -> None:
+    panel = window.start_page.reminders
+    qtbot.waitUntil(lambda: panel.reminders is not None)
+    assert "DELL-PS-4471" in [row["name"] for row in panel.model.rows]  # 60-day stage
+    form = open_agreement(window, access, "DELL-PS-4471")
+    terms = _actions(form).terms
+    qtbot.keyClicks(terms.stages, "abc")
+    qtbot.mouseClick(terms.stages_button, Qt.MouseButton.LeftButton)
+    assert "not a list of days" in terms.stages_message.text()
+    terms.stages.clear()
+    qtbot.keyClicks(terms.stages, "14 30")
+    qtbot.keyClick(terms.stages, Qt.Key.Key_Return)
+    assert terms.stages.text() == "30,14"
+    assert form.isVisible()  # Enter applied the stages; it did not press Save
+    assert access.read(own_lead_times, agreement_id(access, "DELL-PS-4471")) == (30, 14)
+    qtbot.waitUntil(lambda: "DELL-PS-4471" not in [row["name"] for row in panel.model.rows])
+    terms.stages.clear()
+    qtbot.mouseClick(terms.stages_button, Qt.MouseButton.LeftButton)
+    assert terms.stages_message.text() == "back to the default"
+    assert access.read(own_lead_times, agreement_id(access, "DELL-PS-4471")) is None
+
+
+def test_default_stages_come_from_the_settings(qtbot: QtBot, window: MainWindow) -> None:
+    window.settings.set(REMINDER_STAGES, "7")
+    panel = window.start_page.reminders
+    with qtbot.waitSignal(window.start_page.refresh().finished):
+        pass
+    qtbot.waitUntil(lambda: "VEEAM-DP-1187" not in [row["name"] for row in panel.model.rows])
+    assert [row["name"] for row in panel.model.rows] == [
+        "CSCO-SNT-9921", "MS-TEAMS-PH", "MS-EA-2024"]

@@ -14,6 +14,8 @@ from contractdesk.services.access import DataAccess
 from contractdesk.services.workflow_view import reminder_rows
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.qt import QMainWindow, QObject, QSystemTrayIcon, Qt, Signal
+from contractdesk.ui.settings import REMINDER_STAGES, Settings
+from contractdesk.ui.settings_dialog import SettingsDialog
 from contractdesk.ui.workflow import notifier as notifier_module
 from contractdesk.ui.workflow.common import Ask
 from contractdesk.ui.workflow.notifier import Notifier
@@ -56,7 +58,8 @@ def test_start_page_lists_due_reminders_first_with_the_missed_one_on_top(
     assert first["status"] == "40 days overdue"
     assert first["colour"] == "overdue"
     assert first["action"] == "Give notice by"
-    assert first["stage"] == "7 days ahead"
+    assert first["stage"] == "missed"
+    assert panel.model.rows[1]["stage"] == "7 days ahead"
     assert panel.title.text() == "Reminders (5, 1 missed)"
 
 
@@ -156,3 +159,16 @@ def test_without_a_tray_a_banner_notifies_at_start_and_opens_the_agreement(
     with qtbot.waitSignal(notifier.check().finished):
         pass
     assert len(notifier.shown) == 1 and not banner.isVisible()
+
+
+def test_settings_dialog_checks_and_stores_the_reminder_stages(qtbot: QtBot) -> None:
+    settings = Settings()
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.stages.text() == "90,60,30,7"
+    dialog.stages.setText("30, 90 x")
+    dialog.accept()
+    assert "Reminder stages" in dialog.problem.text()
+    dialog.stages.setText("30 120 7")
+    dialog.accept()
+    assert settings.get(REMINDER_STAGES) == "120,30,7"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from contractdesk.services import editing
 from contractdesk.services.workflow_view import OWNERS
+from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.labels import Formats
 from contractdesk.ui.qt import QHBoxLayout, QLabel, QObject, QPushButton, QVBoxLayout
 from contractdesk.ui.workflow.common import change_text
@@ -40,6 +41,8 @@ class AgreementActions(QObject):
         self.today = today
         self.terms = TermsTab(dialog.access, self.agreement_id, today)
         self.terms.open_requested.connect(dialog.open_requested)
+        self.terms.stages_changed.connect(  # the start page's reminders follow
+            lambda: dialog.saved.emit("agreement", self.agreement_id))
         dialog.tabs.addTab(self.terms, self.tr("Terms"))
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -76,7 +79,20 @@ class AgreementActions(QObject):
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
-    def renew(self) -> RenewDialog:
+    def _unsaved(self) -> bool:
+        """True (after saying so) when the form holds edits: an action works on the
+        saved agreement and reloads the form, which would drop them."""
+        values, unreadable = self.dialog.form.read()
+        if not unreadable and values == self.dialog.before:
+            return False
+        Dialogs.error(self.dialog, self.tr("Unsaved changes"),
+                      self.tr("Save or undo your changes to this agreement first; "
+                              "renew, notice and co-term work on the saved agreement."))
+        return True
+
+    def renew(self) -> RenewDialog | None:
+        if self._unsaved():
+            return None
         dialog = RenewDialog(self.dialog.access, self.agreement_id, self.today(),
                              self.dialog)
         dialog.accepted.connect(lambda: self._renewed(dialog))
@@ -93,7 +109,9 @@ class AgreementActions(QObject):
                                  "it under Terms to open it.").format(
             name=done.name, change=change_text(done.amount, done.percent, done.currency)))
 
-    def give_notice(self) -> NoticeDialog:
+    def give_notice(self) -> NoticeDialog | None:
+        if self._unsaved():
+            return None
         name = self.dialog.access.read(editing.label, "agreement", self.agreement_id)
         dialog = NoticeDialog(self.dialog.access, self.agreement_id, name, self.today(),
                               self.dialog)
@@ -112,7 +130,9 @@ class AgreementActions(QObject):
         self.show_rolled(self.tr("Notice recorded: the agreement is cancelled and ends "
                                  "on {end}.").format(end=Formats.date(notice.end_date)) + late)
 
-    def co_term(self) -> CoTermDialog:
+    def co_term(self) -> CoTermDialog | None:
+        if self._unsaved():
+            return None
         dialog = CoTermDialog(self.dialog.access, self.agreement_id, self.today(),
                               self.dialog)
         dialog.accepted.connect(lambda: self._co_termed(dialog))

@@ -138,7 +138,8 @@ class RemindersPanel(QWidget):
         return {"id": row.agreement_id, "entity": "agreement", "deadline": row.deadline,
                 "status": when_text(row.days_left), "action": action_text(row.action),
                 "name": row.name, "title": row.title,
-                "stage": self.tr("{n} days ahead").format(n=row.stage_days),
+                "stage": (self.tr("missed") if row.overdue
+                          else self.tr("{n} days ahead").format(n=row.stage_days)),
                 "rolled": rolled, "colour": "overdue" if row.overdue else "notice_due"}
 
     def selected(self) -> ReminderRow | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from contractdesk.domain.reminders import format_lead_times, parse_lead_times
+from contractdesk.errors import UserError
 from contractdesk.services.access import DataAccess
 from contractdesk.services.workflow_view import (
     AUTO_RENEWED,
@@ -15,19 +17,27 @@ from contractdesk.services.workflow_view import (
     TermLine,
     TermsView,
     notice_rows,
+    own_lead_times,
+    set_own_lead_times,
     terms_view,
 )
 from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.models import RowsModel
 from contractdesk.ui.qt import (
     QAbstractItemView,
+    QHBoxLayout,
+    QKeyEvent,
     QLabel,
+    QLineEdit,
     QModelIndex,
+    QPushButton,
+    Qt,
     QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from contractdesk.ui.workflow.action_dialog import ERROR_STYLE, sentence
 from contractdesk.ui.workflow.common import change_text, tr
 
 COLUMNS = ("name", "start_date", "end_date", "cost", "change", "status")
@@ -42,8 +52,22 @@ def rolled_text(view: TermsView) -> str:
         end=Formats.date(view.running_end))
 
 
+class StagesEdit(QLineEdit):
+    """Enter applies the stages here instead of reaching the form's Save button."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class TermsTab(QWidget):
     open_requested = Signal(str, int)
+    stages_changed = Signal()
 
     def __init__(self, data: DataAccess, agreement_id: int, today: Callable[[], dt.date],
                  parent: QWidget | None = None) -> None:
@@ -71,7 +95,41 @@ class TermsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(table, 1)
         layout.addWidget(self.notices)
+        layout.addLayout(self._stages_row())
         self.reload()
+
+    def _stages_row(self) -> QHBoxLayout:
+        """This agreement's own reminder stages; empty follows the settings."""
+        self.stages = StagesEdit()
+        self.stages.setPlaceholderText(self.tr("the default stages from the settings"))
+        self.stages.setToolTip(self.tr("Days before the notice deadline (or the end) when "
+                                       "reminders come due, e.g. 120,60,14"))
+        self.stages_button = QPushButton(self.tr("Apply"))
+        self.stages_button.clicked.connect(self.apply_stages)
+        self.stages.submitted.connect(self.apply_stages)
+        self.stages_message = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Reminder stages (days):")))
+        row.addWidget(self.stages, 1)
+        row.addWidget(self.stages_button)
+        row.addWidget(self.stages_message)
+        return row
+
+    def apply_stages(self) -> None:
+        text = self.stages.text().strip()
+        try:
+            days = parse_lead_times(text) if text else None
+            saved = self.access.write(set_own_lead_times, self.agreement_id, days)
+        except (ValueError, UserError) as error:
+            self.stages_message.setStyleSheet(ERROR_STYLE)
+            self.stages_message.setText(sentence(error) if isinstance(error, UserError)
+                                        else str(error))
+            return
+        self.stages_message.setStyleSheet("")
+        self.stages_message.setText(self.tr("saved") if saved else
+                                    self.tr("back to the default"))
+        self.stages.setText(format_lead_times(saved) if saved else "")
+        self.stages_changed.emit()
 
     def reload(self) -> None:
         view = self.access.read(terms_view, self.agreement_id, self.today())
@@ -80,6 +138,8 @@ class TermsTab(QWidget):
                              for index, line in enumerate(view.lines)])
         self.table.resizeColumnsToContents()
         self._show_notices(self.access.read(notice_rows, self.agreement_id))
+        own = self.access.read(own_lead_times, self.agreement_id)
+        self.stages.setText(format_lead_times(own) if own else "")
 
     def _row(self, line: TermLine, first: bool) -> dict[str, object]:
         tags = [self.tr("auto-renewed")] if line.rolled else []
