@@ -64,15 +64,18 @@ def test_renew_through_the_form_creates_the_next_term_and_shows_the_price_change
     assert form.tabs.currentWidget() is actions.terms
     assert "Renewed as MS-EA-2024/2" in actions.note.text()
     assert "+5.0%" in actions.note.text()
+    assert not actions.renew_button.isEnabled()  # renewed: act on the new term
+    assert "was renewed" in actions.renew_button.toolTip()
 
 
 def test_renewing_a_renewed_agreement_says_why_not(qtbot: QtBot, window: MainWindow,
                                                    access: DataAccess) -> None:
     form = open_agreement(window, access, "HPE-NS-700123")
     actions = _actions(form)
-    qtbot.mouseClick(actions.renew_button, Qt.MouseButton.LeftButton)
-    renew = child_dialog(qtbot, form, RenewDialog)
-    assert "already renewed by HPE-NS-700124" in renew.error.text()
+    assert not actions.renew_button.isEnabled()
+    assert not actions.notice_button.isEnabled()
+    renew = RenewDialog(access, agreement_id(access, "HPE-NS-700123"), TODAY, form)
+    assert "already renewed by HPE-NS-700124" in renew.error.text()  # the dialog says why
     assert not renew.ok_button.isEnabled()
 
 
@@ -132,6 +135,7 @@ def test_give_notice_cancels_the_agreement_records_the_notice_and_attaches_the_l
     assert form.before is not None and form.before["cancelled"] is True  # Save keeps it
     assert "Notice sent on" in actions.terms.notices.text()
     assert "Notice recorded" in actions.note.text()
+    assert not actions.notice_button.isEnabled()
     documents = form.documents_tab
     assert documents is not None
     assert [row["file_name"] for row in documents.model.rows] == ["notice VEEAM.pdf"]

@@ -65,13 +65,28 @@ class AgreementActions(QObject):
             layout.insertLayout(0, bar)
             layout.insertWidget(1, self.note)
         self.show_rolled()
+        self.update_buttons()
 
     @staticmethod
     def _button(text: str, slot: Callable[[], object], tip: str) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tip)
+        button.setStatusTip(tip)  # kept, for when the tool tip says why it is disabled
         button.clicked.connect(lambda _checked=False: slot())
         return button
+
+    def update_buttons(self) -> None:
+        """Renew and Give notice only where they can still apply; the dialogs would
+        explain why not, but a disabled button with a reason says it sooner."""
+        view = self.terms.view_data
+        shown = [line for line in view.lines if line.agreement_id == self.agreement_id] \
+            if view else []
+        status = shown[-1].status if shown else ""
+        reason = {"renewed": self.tr("This agreement was renewed; act on its latest term."),
+                  "cancelled": self.tr("Notice was given on this agreement.")}.get(status)
+        for button in (self.renew_button, self.notice_button):
+            button.setEnabled(reason is None)
+            button.setToolTip(reason or button.statusTip())
 
     def show_rolled(self, extra: str = "") -> None:
         text = " ".join(part for part in (rolled_text(self.terms.view_data)
@@ -148,6 +163,7 @@ class AgreementActions(QObject):
         """Reloads the form and the tabs; the window refreshes its lists."""
         self.dialog.reload()
         self.terms.reload()
+        self.update_buttons()
         if isinstance(self.dialog.documents_tab, DocumentsTab):  # a notice letter
             self.dialog.documents_tab.reload()
         self.dialog.saved.emit("agreement", self.agreement_id)
