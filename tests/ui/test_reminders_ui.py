@@ -172,3 +172,21 @@ def test_settings_dialog_checks_and_stores_the_reminder_stages(qtbot: QtBot) -> 
     dialog.stages.setText("30 120 7")
     dialog.accept()
     assert settings.get(REMINDER_STAGES) == "120,30,7"
+
+
+def test_minimising_hides_the_window_into_the_tray_and_a_click_brings_it_back(
+        qtbot: QtBot, qtlog: Any, access: DataAccess,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(notifier_module, "QSystemTrayIcon", FakeTray)
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    notifier = Notifier(host, access, lambda: TODAY, lambda: (90,))
+    tray = notifier.tray
+    assert isinstance(tray, FakeTray)
+    host.show()
+    qtbot.waitExposed(host)
+    with qtlog.disabled():  # the offscreen platform cannot minimise or raise for real
+        host.showMinimized()
+        qtbot.waitUntil(lambda: not host.isVisible())
+        tray.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    assert host.isVisible() and not host.isMinimized()

@@ -100,7 +100,7 @@ class Notifier(QObject):
         menu.addAction(self.tr("Show {app}").format(app=APP_NAME), self.show_window)
         menu.addAction(self.tr("Check reminders now"), self.check)
         menu.addSeparator()
-        menu.addAction(self.tr("Quit"), QApplication.quit)
+        menu.addAction(self.tr("Quit"), self.quit)
         tray.setContextMenu(menu)
         tray.messageClicked.connect(self._clicked)
         tray.activated.connect(self._activated)
@@ -134,6 +134,12 @@ class Notifier(QObject):
         elif self.banner is not None:
             self.banner.text.setText(f"{title}: {line}")
             self.banner.show()
+
+    def quit(self) -> None:
+        """Closes the window (it saves its layout) and ends the app, also when the
+        window is hidden in the tray."""
+        self.window.close()
+        QApplication.quit()
 
     def _clicked(self) -> None:
         if self.target is not None:
