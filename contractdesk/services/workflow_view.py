@@ -22,6 +22,7 @@ from contractdesk.domain.rollover import renewal_duration, shifted_end
 from contractdesk.errors import NotFoundError
 from contractdesk.services import documents, reminders, renewal_workflow
 from contractdesk.services.calendar import calendar_for
+from contractdesk.services.progress import NO_PROGRESS, Progress
 from contractdesk.services.renewals import (
     current_term,
     open_terms,
@@ -329,6 +330,17 @@ def document_path(session: Session, document_id: int) -> Path:
 # -- calendar -----------------------------------------------------------------------------
 
 def calendar_file(session: Session, today: dt.date,
-                  lead_times: Sequence[int] = DEFAULT_LEAD_TIMES) -> bytes:
-    """Every running term's notice deadline and end as iCalendar bytes."""
-    return calendar_for(session, renewals(session, today, CALENDAR_DAYS), lead_times)
+                  lead_times: Sequence[int] = DEFAULT_LEAD_TIMES,
+                  progress: Progress = NO_PROGRESS) -> bytes:
+    """Every running term's notice deadline and end as iCalendar bytes.
+
+    Raises:
+        Cancelled: the user cancelled (checked between the two long steps; 20,000
+            agreements take some seconds each).
+    """
+    progress.update(0, 2, "Collecting deadlines…")
+    entries = renewals(session, today, CALENDAR_DAYS)
+    progress.update(1, 2, f"Writing {len(entries)} agreements to the calendar…")
+    data = calendar_for(session, entries, lead_times)
+    progress.update(2, 2)
+    return data

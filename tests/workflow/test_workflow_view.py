@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from contractdesk.domain.reminders import NoticeMethod
 from contractdesk.errors import ConflictError, NotFoundError, UserError
 from contractdesk.services import workflow_view as view
+from contractdesk.services.progress import CallbackProgress, Cancelled
 from tests.workflow.conftest import MakeAgreement
 
 TODAY = dt.date(2026, 11, 25)
@@ -104,3 +106,12 @@ def test_calendar_file_holds_every_running_term(
     make_agreement(contract_number="FAR", end_date=TODAY + dt.timedelta(days=900))
     calendar = Calendar.from_ical(view.calendar_file(session, TODAY))
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["FAR ends"]
+
+
+def test_calendar_file_can_be_cancelled(session: Session,
+                                        make_agreement: MakeAgreement) -> None:
+    make_agreement()
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        view.calendar_file(session, TODAY, progress=CallbackProgress(cancel=cancel))

@@ -71,6 +71,8 @@ class RemindersPanel(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
         view.horizontalHeader().setStretchLastSection(True)
+        # Thousands of reminders on a large register: size columns by the first rows.
+        view.horizontalHeader().setResizeContentsPrecision(MAX_ROWS_SHOWN)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._menu)
         view.doubleClicked.connect(self._open_index)

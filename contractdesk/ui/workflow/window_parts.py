@@ -51,8 +51,8 @@ def export_calendar(window: MainWindow) -> None:
         target = target.with_suffix(".ics")
     today, stages = window.today(), lead_times(window.settings)
 
-    def write(_progress: CallbackProgress) -> Path:
-        data = window.access.read(calendar_file, today, stages)
+    def write(progress: CallbackProgress) -> Path:
+        data = window.access.read(calendar_file, today, stages, progress)
         with atomic_writer(target, "wb") as handle:
             handle.write(data)
         return target
