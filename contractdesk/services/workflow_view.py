@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Agreement, Document, Organization, Purchase
+from contractdesk.domain.durations import notice_deadline
 from contractdesk.domain.reminders import DEFAULT_LEAD_TIMES, NoticeMethod
 from contractdesk.domain.rollover import renewal_duration, shifted_end
 from contractdesk.errors import NotFoundError
@@ -120,6 +121,7 @@ class RenewalPlan:
     currency: str
     renewal_term: str
     item_count: int
+    contract_number: str | None  # what the new term is numbered unless the user says
 
 
 def renewal_plan(session: Session, agreement_id: int, today: dt.date) -> RenewalPlan:
@@ -134,7 +136,8 @@ def renewal_plan(session: Session, agreement_id: int, today: dt.date) -> Renewal
     start, end = renewal_workflow.next_term(agreement, today)
     return RenewalPlan(str(agreement), agreement.start_date, agreement.end_date, start, end,
                        agreement.cost, agreement.currency, agreement.renewal_term or "P1Y",
-                       len(agreement.items))
+                       len(agreement.items),
+                       renewal_workflow._next_contract_number(session, agreement))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,12 +150,29 @@ class RenewalDone:
 
 
 def renew_agreement(session: Session, agreement_id: int, cost: Decimal | None,
-                    today: dt.date) -> RenewalDone:
+                    today: dt.date, contract_number: str | None = None) -> RenewalDone:
+    """Renews; ``contract_number`` None or blank numbers the term automatically."""
     done = renewal_workflow.renew(session, _agreement(session, agreement_id), cost,
-                                  today=today)
+                                  today=today,
+                                  contract_number=(contract_number or "").strip() or None)
     change = done.price_change
     return RenewalDone(done.agreement.id, str(done.agreement), change.amount,
                        change.percent, change.currency)
+
+
+@dataclass(frozen=True, slots=True)
+class NoticePlan:
+    """What giving notice now means: the term it ends, and the deadline for it."""
+
+    end_date: dt.date | None
+    deadline: dt.date | None
+
+
+def notice_plan(session: Session, agreement_id: int, today: dt.date) -> NoticePlan:
+    agreement = _agreement(session, agreement_id)
+    term = current_term(agreement, today, renewed_ids(session))
+    end = term.end_date if term is not None else agreement.end_date
+    return NoticePlan(end, notice_deadline(end, agreement.notice_period))
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from contractdesk.services.renewals import renewed_ids, status_of
 from contractdesk.services.workflow_view import own_lead_times
 from contractdesk.ui.labels import Formats
 from contractdesk.ui.main_window import MainWindow
-from contractdesk.ui.qt import Qt
+from contractdesk.ui.qt import QLabel, Qt
 from contractdesk.ui.settings import REMINDER_STAGES
 from contractdesk.ui.workflow.notice_dialogs import CoTermDialog, NoticeDialog
 from contractdesk.ui.workflow.record_parts import AgreementActions
@@ -43,6 +43,7 @@ def test_renew_through_the_form_creates_the_next_term_and_shows_the_price_change
     assert renew.plan is not None
     assert renew.plan.start_date == TODAY + dt.timedelta(days=36)  # the day after the end
     assert renew.change.text() == "no change"
+    assert renew.number.placeholderText() == "automatic: MS-EA-2024/2"
     renew.cost.edit.selectAll()
     qtbot.keyClicks(renew.cost.edit, "45360")
     assert renew.change.text() == "+2,160.00 EUR (+5.0%)"
@@ -77,6 +78,18 @@ def test_renewing_a_renewed_agreement_says_why_not(qtbot: QtBot, window: MainWin
     renew = RenewDialog(access, agreement_id(access, "HPE-NS-700123"), TODAY, form)
     assert "already renewed by HPE-NS-700124" in renew.error.text()  # the dialog says why
     assert not renew.ok_button.isEnabled()
+
+
+def test_renew_with_a_number_of_ones_own(qtbot: QtBot, window: MainWindow,
+                                         access: DataAccess) -> None:
+    form = open_agreement(window, access, "HPE-NS-700124")
+    qtbot.mouseClick(_actions(form).renew_button, Qt.MouseButton.LeftButton)
+    renew = child_dialog(qtbot, form, RenewDialog)
+    assert renew.number.placeholderText() == "automatic: HPE-NS-700123/3"
+    qtbot.keyClicks(renew.number, "HPE-NS-800001")
+    qtbot.mouseClick(renew.ok_button, Qt.MouseButton.LeftButton)
+    names = [row["name"] for row in _actions(form).terms.model.rows]
+    assert names == ["HPE-NS-700123", "HPE-NS-700124  (this one)", "HPE-NS-800001"]
 
 
 def test_terms_tab_shows_the_chain_with_costs_year_on_year(
@@ -114,6 +127,8 @@ def test_give_notice_cancels_the_agreement_records_the_notice_and_attaches_the_l
     actions = _actions(form)
     qtbot.mouseClick(actions.notice_button, Qt.MouseButton.LeftButton)
     notice = child_dialog(qtbot, form, NoticeDialog)
+    texts = [label.text() for label in notice.findChildren(QLabel)]
+    assert any(text.endswith("(in 15 days)") for text in texts)  # the notice deadline
     qtbot.mouseClick(notice.ok_button, Qt.MouseButton.LeftButton)  # nobody named yet
     assert "say to whom notice was sent" in notice.error.text()
     qtbot.keyClicks(notice.to, "Bechtle renewals desk")

@@ -13,6 +13,7 @@ from contractdesk.services.workflow_view import (
     co_term,
     co_term_choices,
     give_notice,
+    notice_plan,
 )
 from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.qt import (
@@ -27,7 +28,7 @@ from contractdesk.ui.qt import (
     QWidget,
 )
 from contractdesk.ui.workflow.action_dialog import ActionDialog
-from contractdesk.ui.workflow.common import Ask, date_edit, from_qdate, to_qdate
+from contractdesk.ui.workflow.common import Ask, date_edit, from_qdate, to_qdate, when_text
 
 
 class NoticeDialog(ActionDialog):
@@ -40,10 +41,17 @@ class NoticeDialog(ActionDialog):
         self.agreement_id = agreement_id
         self.today = today
         self.notice: NoticeDone | None = None
-        explain = QLabel(self.tr("Records that notice was sent: the agreement ends at the "
-                                 "end of its term and will not renew."))
+        plan = data.read(notice_plan, agreement_id, today)
+        explain = QLabel(self.tr("Records that notice was sent: the agreement ends on {end} "
+                                 "and will not renew.").format(
+            end=Formats.date(plan.end_date) or "—"))
         explain.setWordWrap(True)
         self.form.addRow(explain)
+        if plan.deadline is not None:
+            self.form.addRow(self.tr("Notice deadline"), QLabel(
+                self.tr("{date} ({when})").format(date=Formats.date(plan.deadline),
+                                                  when=when_text((plan.deadline
+                                                                  - today).days))))
         self.sent_on = date_edit(today)
         self.sent_on.setMaximumDate(to_qdate(today))
         self.form.addRow(self.tr("Sent on"), self.sent_on)

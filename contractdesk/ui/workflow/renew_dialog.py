@@ -17,7 +17,7 @@ from contractdesk.services.workflow_view import (
 )
 from contractdesk.ui.forms.fields import MoneyField
 from contractdesk.ui.labels import Formats
-from contractdesk.ui.qt import QFont, QLabel, QWidget
+from contractdesk.ui.qt import QFont, QLabel, QLineEdit, QWidget
 from contractdesk.ui.workflow.action_dialog import ActionDialog, sentence
 from contractdesk.ui.workflow.common import change_text
 
@@ -48,6 +48,10 @@ class RenewDialog(ActionDialog):
             start=Formats.date(plan.start_date), end=Formats.date(plan.end_date),
             term=plan.renewal_term))
         self.form.addRow(self.tr("New term"), self.new_term)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("automatic: {number}").format(
+            number=plan.contract_number or "—"))
+        self.form.addRow(self.tr("New contract number"), self.number)
         self.form.addRow(self.tr("Covered items"), QLabel(
             self.tr("{n} carried over").format(n=plan.item_count)))
         self.previous_cost = QLabel(Formats.money(plan.cost, plan.currency)
@@ -84,8 +88,9 @@ class RenewDialog(ActionDialog):
             cost = self.cost.value()
         except ValueError:
             return
+        number = self.number.text()
         result = self.attempt(lambda: self.access.write(renew_agreement, self.agreement_id,
-                                                      cost, self.today))
+                                                        cost, self.today, number))
         if result is not None:
             self.renewal = result
             self.accept()
