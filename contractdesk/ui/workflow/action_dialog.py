@@ -34,9 +34,10 @@ def sentence(error: UserError) -> str:
 
 
 class ActionDialog(QDialog):
-    def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
+    """Subclasses set the window title and ``ok_button``'s text, and fill ``form``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error = QLabel()
@@ -44,7 +45,7 @@ class ActionDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = QPushButton(ok_text)
+        self.ok_button = QPushButton()
         self.ok_button.setDefault(True)
         self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.submit)

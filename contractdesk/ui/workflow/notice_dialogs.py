@@ -34,7 +34,7 @@ from contractdesk.ui.workflow.common import Ask, date_edit, from_qdate, to_qdate
 class NoticeDialog(ActionDialog):
     def __init__(self, data: DataAccess, agreement_id: int, name: str, today: dt.date,
                  parent: QWidget | None = None) -> None:
-        super().__init__("", "", parent)
+        super().__init__(parent)
         self.setWindowTitle(self.tr("Give notice on {name}").format(name=name))
         self.ok_button.setText(self.tr("Record notice"))
         self.access = data
@@ -93,7 +93,7 @@ class CoTermDialog(ActionDialog):
 
     def __init__(self, data: DataAccess, agreement_id: int, today: dt.date,
                  parent: QWidget | None = None) -> None:
-        super().__init__("", "", parent)
+        super().__init__(parent)
         self.setWindowTitle(self.tr("Co-term agreements"))
         self.ok_button.setText(self.tr("Set end date"))
         self.access = data

@@ -33,11 +33,11 @@ NOTE_STYLE = ("background: #e8f1fb; color: #1d3b5c; border: 1px solid #9dbfe3; "
 class AgreementActions(QObject):
     """The agreement's workflow buttons and the tabs they update."""
 
-    def __init__(self, dialog: RecordDialog, today: Callable[[], dt.date]) -> None:
+    def __init__(self, dialog: RecordDialog, agreement_id: int,
+                 today: Callable[[], dt.date]) -> None:
         super().__init__(dialog)
-        assert dialog.record_id is not None
         self.dialog = dialog
-        self.agreement_id = dialog.record_id
+        self.agreement_id = agreement_id
         self.today = today
         self.terms = TermsTab(dialog.access, self.agreement_id, today)
         self.terms.open_requested.connect(dialog.open_requested)
@@ -64,7 +64,7 @@ class AgreementActions(QObject):
         if isinstance(layout, QVBoxLayout):
             layout.insertLayout(0, bar)
             layout.insertWidget(1, self.note)
-        self.show_rolled()
+        self.show_note()
         self.update_buttons()
 
     @staticmethod
@@ -88,7 +88,8 @@ class AgreementActions(QObject):
             button.setEnabled(reason is None)
             button.setToolTip(reason or button.statusTip())
 
-    def show_rolled(self, extra: str = "") -> None:
+    def show_note(self, extra: str = "") -> None:
+        """That the agreement rolled over (always), then what the last action did."""
         text = " ".join(part for part in (rolled_text(self.terms.view_data)
                                           if self.terms.view_data else "", extra) if part)
         self.note.setText(text)
@@ -120,7 +121,7 @@ class AgreementActions(QObject):
             return
         self._after_change()
         self.dialog.tabs.setCurrentWidget(self.terms)
-        self.show_rolled(self.tr("Renewed as {name}; price change {change}. Double-click "
+        self.show_note(self.tr("Renewed as {name}; price change {change}. Double-click "
                                  "it under Terms to open it.").format(
             name=done.name, change=change_text(done.amount, done.percent, done.currency)))
 
@@ -142,7 +143,7 @@ class AgreementActions(QObject):
         self.dialog.tabs.setCurrentWidget(self.terms)
         late = (self.tr(" It was sent after the notice deadline; check with the other "
                         "side that late notice is accepted.") if notice.late else "")
-        self.show_rolled(self.tr("Notice recorded: the agreement is cancelled and ends "
+        self.show_note(self.tr("Notice recorded: the agreement is cancelled and ends "
                                  "on {end}.").format(end=Formats.date(notice.end_date)) + late)
 
     def co_term(self) -> CoTermDialog | None:
@@ -156,7 +157,7 @@ class AgreementActions(QObject):
 
     def _co_termed(self, dialog: CoTermDialog) -> None:
         self._after_change()
-        self.show_rolled(self.tr("{n} agreements now end on the same day.").format(
+        self.show_note(self.tr("{n} agreements now end on the same day.").format(
             n=dialog.changed_count))
 
     def _after_change(self) -> None:
@@ -174,7 +175,7 @@ def add_workflow_parts(dialog: RecordDialog, today: Callable[[], dt.date]
     """Adds the Documents tab (and on agreements the actions); nothing on a new record."""
     if dialog.record_id is None or dialog.kind not in OWNERS:
         return None
-    actions = (AgreementActions(dialog, today) if dialog.kind == "agreement"
+    actions = (AgreementActions(dialog, dialog.record_id, today) if dialog.kind == "agreement"
                else None)
     documents = DocumentsTab(dialog.access, dialog.kind, dialog.record_id)
     dialog.tabs.addTab(documents, dialog.tr("Documents"))

@@ -25,7 +25,7 @@ from contractdesk.ui.workflow.common import change_text
 class RenewDialog(ActionDialog):
     def __init__(self, data: DataAccess, agreement_id: int, today: dt.date,
                  parent: QWidget | None = None) -> None:
-        super().__init__("", "", parent)
+        super().__init__(parent)
         self.setWindowTitle(self.tr("Renew agreement"))
         self.ok_button.setText(self.tr("Renew"))
         self.access = data
