@@ -37,16 +37,17 @@ from contractdesk.ui.tasks import Task, run_task
 from contractdesk.ui.workflow.common import Ask, tr
 
 COLUMNS = ("file_name", "media_type", "size", "added")
-UNITS = ("bytes", "KB", "MB", "GB")
 
 
 def size_text(size: int) -> str:
-    value = float(size)
-    for unit in UNITS:
-        if value < 1024 or unit == UNITS[-1]:
-            return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+    if size < 1024:
+        return tr("{n} bytes").format(n=size)
+    value = size / 1024
+    for unit in ("KB", "MB"):
+        if value < 1024:
+            return f"{value:.1f} {unit}"
         value /= 1024
-    return f"{size} bytes"
+    return f"{value:.1f} GB"
 
 
 def type_text(media_type: str, file_name: str) -> str:
