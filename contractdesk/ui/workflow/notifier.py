@@ -67,8 +67,8 @@ class Notifier(QObject):
     open_requested = Signal(str, int)
 
     def __init__(self, window: QMainWindow, data: DataAccess,
-                 today: Callable[[], dt.date], lead_times: Callable[[], Sequence[int]],
-                 tray_available: bool | None = None) -> None:
+                 today: Callable[[], dt.date], lead_times: Callable[[], Sequence[int]]
+                 ) -> None:
         super().__init__(window)
         self.window = window
         self.access = data
@@ -78,9 +78,7 @@ class Notifier(QObject):
         self.target: int | None = None  # the agreement a click opens
         self.tray: QSystemTrayIcon | None = None
         self.banner: Banner | None = None
-        available = (QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None
-                     else tray_available)
-        if available:
+        if QSystemTrayIcon.isSystemTrayAvailable():
             self._make_tray()
         else:
             self.banner = Banner()
