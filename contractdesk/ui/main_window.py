@@ -46,6 +46,7 @@ from contractdesk.ui.qt import (
 )
 from contractdesk.ui.settings import DEFAULT_CURRENCY, LOCALE, REMINDER_DAYS, Settings
 from contractdesk.ui.settings_dialog import SettingsDialog
+from contractdesk.ui.workflow.window_parts import install_workflow
 
 PAGES = ("start", *queries.KINDS)
 FIRST_LOAD_DELAY_MS = 30
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.governance = GovernanceUi(self)
         self.setAcceptDrops(True)
         self._restore()
+        self.notifier = install_workflow(self)  # after restoring: its banner starts hidden
         # The start page loads a moment after the window appears: a worker thread holding
         # the interpreter lock while the first frame paints made the start 2x slower.
         QTimer.singleShot(FIRST_LOAD_DELAY_MS, self, self._first_load)
@@ -214,9 +216,11 @@ class MainWindow(QMainWindow):
 
     def edit_record(self, kind: str, record_id: int | None) -> RecordDialog:
         dialog = RecordDialog(self.access, kind, record_id, self.undo_stack,
-                              self.settings.get(DEFAULT_CURRENCY), self.refresh, self)
+                              self.settings.get(DEFAULT_CURRENCY), self.refresh, self,
+                              today=self.today)
         dialog.saved.connect(self.refresh)
         dialog.deleted.connect(self.refresh)
+        dialog.open_requested.connect(self.open_record)
         dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
         self.dialogs.append(dialog)
         self.governance.extend(dialog)

@@ -28,6 +28,7 @@ class Option(Generic[T]):
 
 
 REMINDER_DAYS = Option("renewals/reminder_days", 90)
+REMINDER_STAGES = Option("renewals/reminder_stages", "90,60,30,7")  # days before a deadline
 DEFAULT_CURRENCY = Option("records/default_currency", "EUR")
 LOCALE = Option("display/locale", "")  # "" = the system's
 THEME = Option("display/theme", "system")  # system, light, dark

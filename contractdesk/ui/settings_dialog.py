@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contractdesk.domain.money import is_currency
+from contractdesk.domain.reminders import format_lead_times, parse_lead_times
 from contractdesk.ui.qt import (
     QComboBox,
     QDialog,
@@ -24,6 +25,7 @@ from contractdesk.ui.settings import (
     DEFAULT_CURRENCY,
     LOCALE,
     REMINDER_DAYS,
+    REMINDER_STAGES,
     TEAM_SERVER_URL,
     THEME,
     THEMES,
@@ -42,6 +44,9 @@ class SettingsDialog(QDialog):
         self.reminder.setRange(1, 3650)
         self.reminder.setSuffix(self.tr(" days"))
         self.reminder.setValue(settings.get(REMINDER_DAYS))
+        self.stages = QLineEdit(settings.get(REMINDER_STAGES))
+        self.stages.setToolTip(self.tr("Days before a notice deadline (or an end date) "
+                                       "when a reminder comes due"))
         self.currency = QLineEdit(settings.get(DEFAULT_CURRENCY))
         self.currency.setMaxLength(3)
         self.locale_box = QComboBox()
@@ -68,6 +73,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Reminder window"), self.reminder)
+        form.addRow(self.tr("Reminder stages (days)"), self.stages)
         form.addRow(self.tr("Default currency"), self.currency)
         form.addRow(self.tr("Numbers and dates"), self.locale_box)
         form.addRow(self.tr("Appearance"), self.theme)
@@ -116,7 +122,13 @@ class SettingsDialog(QDialog):
             self.problem.setText(self.tr("{code} is not an ISO 4217 currency code.")
                                  .format(code=currency or "—"))
             return
+        try:
+            stages = format_lead_times(parse_lead_times(self.stages.text()))
+        except ValueError as error:
+            self.problem.setText(self.tr("Reminder stages: {reason}.").format(reason=error))
+            return
         self.settings.set(REMINDER_DAYS, self.reminder.value())
+        self.settings.set(REMINDER_STAGES, stages)
         self.settings.set(DEFAULT_CURRENCY, currency)
         self.settings.set(LOCALE, str(self.locale_box.currentData()))
         self.settings.set(THEME, str(self.theme.currentData()))

@@ -6,6 +6,7 @@ on the record.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
@@ -32,6 +33,7 @@ from contractdesk.ui.qt import (
     Signal,
 )
 from contractdesk.ui.undo import SaveCommand
+from contractdesk.ui.workflow.record_parts import add_workflow_parts
 
 KIND_TITLES = {"agreement": "Agreement", "purchase": "Purchase", "item": "Item",
                "organization": "Organization", "contact": "Contact"}
@@ -54,10 +56,12 @@ class RecordDialog(QDialog):
 
     saved = Signal(str, int)
     deleted = Signal(str, int)
+    open_requested = Signal(str, int)  # another record, e.g. the next term
 
     def __init__(self, data: DataAccess, kind: str, record_id: int | None,
                  undo_stack: QUndoStack, default_currency: str,
-                 after_undo: Callable[[], None], parent: QWidget | None = None) -> None:
+                 after_undo: Callable[[], None], parent: QWidget | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
         self.access = data
         self.kind = kind
@@ -110,8 +114,17 @@ class RecordDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.resize(980, 720 if kind == "agreement" else 560)
+        self.documents_tab: QWidget | None = None
+        self.workflow = add_workflow_parts(self, today)
         self._update_buttons()
         self.load_history()
+
+    def reload(self) -> None:
+        """Shows the record as stored now (after a workflow action changed it)."""
+        if self.record_id is not None:
+            self.before = self.access.read(editing.load, self.kind, self.record_id)
+            self.form.set_values(self.before)
+            self.load_history()
 
     def _update_buttons(self) -> None:
         self.save_button.setEnabled(not self.form.problems)

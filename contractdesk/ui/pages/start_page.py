@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from contractdesk.domain.reminders import DEFAULT_LEAD_TIMES
 from contractdesk.services.access import DataAccess
 from contractdesk.services.start_page import DueRow, StartPage, what_needs_doing
 from contractdesk.ui.labels import Formats, word
@@ -33,6 +34,7 @@ from contractdesk.ui.qt import (
     Signal,
 )
 from contractdesk.ui.tasks import Task, run_task
+from contractdesk.ui.workflow.reminders_panel import RemindersPanel
 
 MAX_ROWS_SHOWN = 12
 COLUMNS = ("due", "when", "what", "name", "title", "oem", "reseller", "status")
@@ -113,9 +115,11 @@ class StartPageWidget(QWidget):
 
         self.sections: dict[str, tuple[QLabel, QTableView, RowsModel]] = {}
         self.titles: dict[str, str] = {}
+        self.reminders = self._reminders_panel()
         body = QVBoxLayout()
         body.addWidget(self.heading)
         body.addWidget(self.subheading)
+        body.addWidget(self.reminders)
         body.addLayout(counts)
         titles = {"overdue": self.tr("Notice deadline passed — act now"),
                   "notice_due": self.tr("Give notice by"),
@@ -153,6 +157,13 @@ class StartPageWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
+    def _reminders_panel(self) -> RemindersPanel:
+        """Due reminders first; the window sets its lead times from the settings."""
+        panel = RemindersPanel(self.access, self.today, lambda: DEFAULT_LEAD_TIMES)
+        panel.open_requested.connect(self.open_requested)
+        panel.changed.connect(self.refresh)
+        return panel
+
     def _table(self, model: RowsModel) -> QTableView:
         view = QTableView()
         view.setModel(model)
@@ -175,6 +186,7 @@ class StartPageWidget(QWidget):
         generation = self.generation
         if self.page is None:
             self.subheading.setText(self.tr("Loading…"))
+        self.reminders.refresh()
         return run_task(self, self.tr("What needs doing"),
                         lambda _progress: self.access.read(what_needs_doing, today, window),
                         lambda page: self._show(page, today, generation),

@@ -1,0 +1,366 @@
+"""The renewal workflow as plain rows for the window, by record id.
+
+The window never holds ORM objects past the call that loaded them (a read session is
+rolled back, which expires them), so each function here takes ids and returns frozen
+dataclasses; the workflow rules themselves stay in :mod:`reminders`,
+:mod:`renewal_workflow`, :mod:`documents` and :mod:`calendar`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from contractdesk.db.models import Agreement, Document, Organization, Purchase
+from contractdesk.domain.durations import notice_deadline
+from contractdesk.domain.reminders import DEFAULT_LEAD_TIMES, NoticeMethod
+from contractdesk.domain.rollover import renewal_duration, shifted_end
+from contractdesk.errors import NotFoundError
+from contractdesk.services import documents, reminders, renewal_workflow
+from contractdesk.services.calendar import calendar_for
+from contractdesk.services.progress import NO_PROGRESS, Progress
+from contractdesk.services.renewals import (
+    current_term,
+    open_terms,
+    renewals,
+    renewed_ids,
+    status_of,
+)
+
+OWNERS: dict[str, type[Organization | Purchase | Agreement]] = {
+    "organization": Organization, "purchase": Purchase, "agreement": Agreement}
+CALENDAR_DAYS = 3660  # the calendar holds every running term, not just the next weeks
+
+
+def _agreement(session: Session, agreement_id: int) -> Agreement:
+    found = session.get(Agreement, agreement_id)
+    if found is None:
+        raise NotFoundError("That agreement no longer exists; it may have been deleted.")
+    return found
+
+
+# -- reminders ----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ReminderRow:
+    agreement_id: int
+    name: str  # contract number, or title
+    title: str
+    action: str  # "give_notice", "renews", "expires"
+    deadline: dt.date
+    stage_days: int
+    days_left: int
+    overdue: bool
+    rolled_over: int
+
+
+def _row(reminder: reminders.DueReminder, today: dt.date) -> ReminderRow:
+    agreement = reminder.agreement
+    return ReminderRow(agreement.id, str(agreement), agreement.title, reminder.action,
+                       reminder.deadline, reminder.stage_days, reminder.days_left(today),
+                       reminder.overdue, reminder.rolled_over)
+
+
+def reminder_rows(session: Session, today: dt.date,
+                  lead_times: Sequence[int] = DEFAULT_LEAD_TIMES) -> list[ReminderRow]:
+    """The due reminders, overdue (missed) ones first."""
+    return [_row(r, today) for r in reminders.due_reminders(session, today, lead_times)]
+
+
+def take_notification_rows(session: Session, today: dt.date,
+                           lead_times: Sequence[int] = DEFAULT_LEAD_TIMES
+                           ) -> list[ReminderRow]:
+    """The reminders to notify about now, recorded as notified today (a write)."""
+    return [_row(r, today)
+            for r in reminders.take_notifications(session, today, lead_times)]
+
+
+def acknowledge_reminder(session: Session, agreement_id: int, today: dt.date,
+                         lead_times: Sequence[int] = DEFAULT_LEAD_TIMES) -> None:
+    reminders.acknowledge(session, _agreement(session, agreement_id), today,
+                          lead_times=lead_times)
+
+
+def snooze_reminder(session: Session, agreement_id: int, today: dt.date, until: dt.date,
+                    lead_times: Sequence[int] = DEFAULT_LEAD_TIMES) -> None:
+    reminders.snooze(session, _agreement(session, agreement_id), today, until, lead_times)
+
+
+def own_lead_times(session: Session, agreement_id: int) -> tuple[int, ...] | None:
+    """The agreement's own reminder stages, or None where it follows the default."""
+    return reminders.own_lead_times(session, _agreement(session, agreement_id))
+
+
+def set_own_lead_times(session: Session, agreement_id: int,
+                       days: Iterable[int] | None) -> tuple[int, ...] | None:
+    """Gives the agreement its own stages, or (None) back the default ones.
+
+    Raises:
+        ValidationError: no stage, or one out of range.
+    """
+    return reminders.set_lead_times(session, _agreement(session, agreement_id), days)
+
+
+# -- renew, notice, co-term ---------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class RenewalPlan:
+    """What "Renew" will create, shown in the dialog before anything is written."""
+
+    previous_name: str
+    previous_start: dt.date | None
+    previous_end: dt.date | None
+    start_date: dt.date
+    end_date: dt.date
+    cost: Decimal | None
+    currency: str
+    renewal_term: str
+    item_count: int
+    contract_number: str | None  # what the new term is numbered unless the user says
+
+
+def renewal_plan(session: Session, agreement_id: int, today: dt.date) -> RenewalPlan:
+    """The next term's dates and the cost to start from.
+
+    Raises:
+        ConflictError: already renewed, or notice was given.
+        ValidationError: no end date to renew from.
+    """
+    agreement = _agreement(session, agreement_id)
+    renewal_workflow._require_open(session, agreement, "renew")  # tell before asking
+    start, end = renewal_workflow.next_term(agreement, today)
+    return RenewalPlan(str(agreement), agreement.start_date, agreement.end_date, start, end,
+                       agreement.cost, agreement.currency, agreement.renewal_term or "P1Y",
+                       len(agreement.items),
+                       renewal_workflow._next_contract_number(session, agreement))
+
+
+@dataclass(frozen=True, slots=True)
+class RenewalDone:
+    agreement_id: int
+    name: str
+    amount: Decimal | None
+    percent: Decimal | None
+    currency: str
+
+
+def renew_agreement(session: Session, agreement_id: int, cost: Decimal | None,
+                    today: dt.date, contract_number: str | None = None) -> RenewalDone:
+    """Renews; ``contract_number`` None or blank numbers the term automatically."""
+    done = renewal_workflow.renew(session, _agreement(session, agreement_id), cost,
+                                  today=today,
+                                  contract_number=(contract_number or "").strip() or None)
+    change = done.price_change
+    return RenewalDone(done.agreement.id, str(done.agreement), change.amount,
+                       change.percent, change.currency)
+
+
+@dataclass(frozen=True, slots=True)
+class NoticePlan:
+    """What giving notice now means: the term it ends, and the deadline for it."""
+
+    end_date: dt.date | None
+    deadline: dt.date | None
+
+
+def notice_plan(session: Session, agreement_id: int, today: dt.date) -> NoticePlan:
+    agreement = _agreement(session, agreement_id)
+    term = current_term(agreement, today, renewed_ids(session))
+    end = term.end_date if term is not None else agreement.end_date
+    return NoticePlan(end, notice_deadline(end, agreement.notice_period))
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeDone:
+    end_date: dt.date | None
+    deadline: dt.date | None
+    late: bool
+
+
+def give_notice(session: Session, agreement_id: int, sent_on: dt.date, to: str,
+                how: NoticeMethod, letter: Path | None, today: dt.date) -> NoticeDone:
+    """Records the notice, with the letter attached to the agreement when given."""
+    agreement = _agreement(session, agreement_id)
+    document = documents.attach(session, letter, agreement=agreement) if letter else None
+    notice = renewal_workflow.give_notice(session, agreement, sent_on, to, how, document,
+                                          today=today)
+    return NoticeDone(agreement.end_date, notice.deadline, notice.late)
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRow:
+    sent_on: dt.date
+    sent_to: str
+    method: str
+    letter: str
+
+
+def notice_rows(session: Session, agreement_id: int) -> list[NoticeRow]:
+    return [NoticeRow(n.sent_on, n.sent_to, n.method.value,
+                      n.document.file_name if n.document else "")
+            for n in renewal_workflow.notices_of(session, _agreement(session, agreement_id))]
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementChoice:
+    id: int
+    label: str
+    end_date: dt.date | None
+
+
+def co_term_choices(session: Session, today: dt.date) -> list[AgreementChoice]:
+    """Agreements that can still be co-termed: running, not renewed, no notice given."""
+    return [AgreementChoice(a.id, f"{a} — {a.title}" if a.contract_number else str(a),
+                            term.end_date)
+            for a, term in open_terms(session, today)]
+
+
+def co_term(session: Session, agreement_ids: Iterable[int], end_date: dt.date) -> int:
+    """Gives the agreements one end date; returns how many changed."""
+    chosen = [_agreement(session, agreement_id) for agreement_id in agreement_ids]
+    return len(renewal_workflow.co_term(session, chosen, end_date))
+
+
+# -- the chain of terms -------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class TermLine:
+    agreement_id: int
+    name: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    cost: Decimal | None
+    currency: str
+    amount: Decimal | None  # against the term before
+    percent: Decimal | None
+    status: str  # an agreement status, or "auto_renewed" for a term that rolled on
+    current: bool  # the term running now of the agreement the form shows
+    rolled: bool = False  # reached by automatic renewal, not recorded as its own term
+
+
+@dataclass(frozen=True, slots=True)
+class TermsView:
+    lines: list[TermLine]
+    rolled_over: int  # automatic renewals of the shown agreement behind today's term
+    running_start: dt.date | None
+    running_end: dt.date | None
+
+
+AUTO_RENEWED = "auto_renewed"
+
+
+def _rolled_lines(agreement: Agreement, rolled_over: int, status: str, shown: bool
+                  ) -> list[TermLine]:
+    """The terms an auto-renewing agreement rolled through since its recorded end, at
+    the recorded cost (no new price was recorded for them)."""
+    assert agreement.end_date is not None
+    term = renewal_duration(agreement.renewal_term)
+    lines = []
+    for step in range(1, rolled_over + 1):
+        last = step == rolled_over
+        lines.append(TermLine(
+            agreement.id, str(agreement),
+            shifted_end(agreement.end_date, term, step - 1) + dt.timedelta(days=1),
+            shifted_end(agreement.end_date, term, step), agreement.cost,
+            agreement.currency, None, None, status if last else AUTO_RENEWED,
+            current=shown and last, rolled=True))
+    return lines
+
+
+def terms_view(session: Session, agreement_id: int, today: dt.date) -> TermsView:
+    """The chain of terms, first to latest; where the latest auto-renewed, the terms it
+    rolled through follow it, so the running term is always the last line."""
+    agreement = _agreement(session, agreement_id)
+    renewed = renewed_ids(session)
+    chain = renewal_workflow.term_chain(session, agreement)
+    latest = chain[-1].agreement
+    latest_term = current_term(latest, today, renewed)
+    rolled = latest_term.rolled_over if latest_term else 0
+    lines = []
+    for row in chain:
+        recorded = row.agreement
+        rolled_on = recorded is latest and rolled > 0
+        lines.append(TermLine(
+            recorded.id, str(recorded), recorded.start_date, recorded.end_date,
+            recorded.cost, recorded.currency, row.change.amount if row.change else None,
+            row.change.percent if row.change else None,
+            AUTO_RENEWED if rolled_on else status_of(recorded, today, renewed).value,
+            recorded.id == agreement_id and not rolled_on))
+    if rolled:
+        lines += _rolled_lines(latest, rolled, status_of(latest, today, renewed).value,
+                               latest.id == agreement_id)
+    shown = latest_term if latest.id == agreement_id else None
+    return TermsView(lines, shown.rolled_over if shown else 0,
+                     shown.start_date if shown else None, shown.end_date if shown else None)
+
+
+# -- documents ----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: int
+    file_name: str
+    media_type: str
+    size: int
+    added_at: dt.datetime
+
+
+def _owner(session: Session, kind: str, record_id: int) -> dict[str, object]:
+    record = session.get(OWNERS[kind], record_id)
+    if record is None:
+        raise NotFoundError(f"That {kind} no longer exists; it may have been deleted.")
+    return {kind: record}
+
+
+def _document_row(document: Document) -> DocumentRow:
+    return DocumentRow(document.id, document.file_name, document.media_type,
+                       document.size, document.added_at)
+
+
+def document_rows(session: Session, kind: str, record_id: int) -> list[DocumentRow]:
+    """The files attached to an organization, purchase or agreement, newest first."""
+    return [_document_row(d) for d in documents.documents_of(
+        session, **_owner(session, kind, record_id))]  # type: ignore[arg-type]
+
+
+def attach_files(session: Session, kind: str, record_id: int,
+                 paths: Iterable[Path]) -> list[DocumentRow]:
+    owner = _owner(session, kind, record_id)
+    return [_document_row(documents.attach(session, path, **owner))  # type: ignore[arg-type]
+            for path in paths]
+
+
+def document_path(session: Session, document_id: int) -> Path:
+    """The stored file to open with the system viewer.
+
+    Raises:
+        UserError: the record or its stored file is missing.
+    """
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFoundError("That document no longer exists.")
+    return documents.stored_path(document)
+
+
+# -- calendar -----------------------------------------------------------------------------
+
+def calendar_file(session: Session, today: dt.date,
+                  lead_times: Sequence[int] = DEFAULT_LEAD_TIMES,
+                  progress: Progress = NO_PROGRESS) -> bytes:
+    """Every running term's notice deadline and end as iCalendar bytes.
+
+    Raises:
+        Cancelled: the user cancelled (checked between the two long steps; 20,000
+            agreements take some seconds each).
+    """
+    progress.update(0, 2, "Collecting deadlines…")
+    entries = renewals(session, today, CALENDAR_DAYS)
+    progress.update(1, 2, f"Writing {len(entries)} agreements to the calendar…")
+    data = calendar_for(session, entries, lead_times)
+    progress.update(2, 2)
+    return data

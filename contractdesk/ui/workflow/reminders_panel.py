@@ -1,0 +1,196 @@
+"""The Reminders section at the top of the start page: what is due, and "Handled" or
+"Snooze until…" on each. Missed reminders stay listed (marked overdue) until handled,
+so a reminder that came due while the app was closed is there at the next start."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from contractdesk.errors import UserError
+from contractdesk.services.access import DataAccess
+from contractdesk.services.workflow_view import (
+    ReminderRow,
+    acknowledge_reminder,
+    reminder_rows,
+    snooze_reminder,
+)
+from contractdesk.ui.dialogs import Dialogs
+from contractdesk.ui.models import RowsModel
+from contractdesk.ui.qt import (
+    QAbstractItemView,
+    QFont,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QModelIndex,
+    QPoint,
+    QPushButton,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from contractdesk.ui.tasks import Task, run_task
+from contractdesk.ui.workflow.common import Ask, action_text, when_text
+
+# "status" holds the days left: the table paints a red (missed) or orange square there.
+COLUMNS = ("deadline", "status", "action", "name", "title", "stage", "rolled")
+MAX_ROWS_SHOWN = 8
+
+
+class RemindersPanel(QWidget):
+    open_requested = Signal(str, int)
+    changed = Signal()  # handled or snoozed: the owner refreshes (this panel too)
+
+    def __init__(self, data: DataAccess, today: Callable[[], dt.date],
+                 lead_times: Callable[[], Sequence[int]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.access = data
+        self.today = today
+        self.lead_times = lead_times
+        self.reminders: list[ReminderRow] | None = None
+        self.generation = 0
+
+        self.title = QLabel(self.tr("Reminders"))
+        bold = QFont(self.title.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        self.title.setFont(bold)
+        self.model = RowsModel(COLUMNS, {
+            "deadline": self.tr("Deadline"), "status": self.tr("When"),
+            "action": self.tr("Action"), "name": self.tr("Contract"),
+            "title": self.tr("Title"), "stage": self.tr("Reminder"),
+            "rolled": self.tr("Auto-renewed")})
+        view = QTableView()
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        # Thousands of reminders on a large register: size columns by the first rows.
+        view.horizontalHeader().setResizeContentsPrecision(MAX_ROWS_SHOWN)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._menu)
+        view.doubleClicked.connect(self._open_index)
+        view.setToolTip(self.tr("Double-click to open the agreement; right-click for "
+                                "Handled or Snooze"))
+        self.view = view
+
+        self.handled_button = QPushButton(self.tr("Handled"))
+        self.handled_button.setToolTip(self.tr("I have dealt with this reminder; stop "
+                                               "reminding me of this stage"))
+        self.snooze_button = QPushButton(self.tr("Snooze until…"))
+        self.open_button = QPushButton(self.tr("Open agreement"))
+        self.handled_button.clicked.connect(lambda: self.handle(self.selected()))
+        self.snooze_button.clicked.connect(lambda: self.snooze(self.selected()))
+        self.open_button.clicked.connect(lambda: self._open_row(self.selected()))
+        self.button_row = QWidget()
+        buttons = QHBoxLayout(self.button_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for button in (self.handled_button, self.snooze_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(view)
+        layout.addWidget(self.button_row)
+        view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def refresh(self) -> Task[list[ReminderRow]]:
+        today, stages = self.today(), tuple(self.lead_times())
+        self.generation += 1
+        generation = self.generation
+        return run_task(self, self.tr("Reminders"),
+                        lambda _progress: self.access.read(reminder_rows, today, stages),
+                        lambda rows: self._show(rows, generation), progress_dialog=False)
+
+    def _show(self, rows: list[ReminderRow], generation: int) -> None:
+        if generation != self.generation:
+            return
+        self.reminders = rows
+        self.model.set_rows([self._row(row) for row in rows])
+        missed = sum(1 for row in rows if row.overdue)
+        if not rows:
+            self.title.setText(self.tr("Reminders: none due"))
+        elif missed:
+            self.title.setText(self.tr("Reminders ({n}, {missed} missed)").format(
+                n=len(rows), missed=missed))
+        else:
+            self.title.setText(self.tr("Reminders ({n})").format(n=len(rows)))
+        self.view.setVisible(bool(rows))
+        self.button_row.setVisible(bool(rows))
+        if rows:
+            self.view.resizeColumnsToContents()
+            shown = min(len(rows), MAX_ROWS_SHOWN)
+            self.view.setFixedHeight(self.view.horizontalHeader().height()
+                                     + shown * self.view.verticalHeader().defaultSectionSize()
+                                     + 2 * self.view.frameWidth() + 2)
+            self.view.selectRow(0)
+        self._update_buttons()
+
+    def _row(self, row: ReminderRow) -> dict[str, object]:
+        rolled = (self.tr("{n}×").format(n=row.rolled_over) if row.rolled_over else "")
+        return {"id": row.agreement_id, "entity": "agreement", "deadline": row.deadline,
+                "status": when_text(row.days_left), "action": action_text(row.action),
+                "name": row.name, "title": row.title,
+                "stage": (self.tr("missed") if row.overdue
+                          else self.tr("{n} days ahead").format(n=row.stage_days)),
+                "rolled": rolled, "colour": "overdue" if row.overdue else "notice_due"}
+
+    def selected(self) -> ReminderRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows or self.reminders is None:
+            return None
+        return self.reminders[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        for button in (self.handled_button, self.snooze_button, self.open_button):
+            button.setEnabled(chosen)
+
+    def handle(self, row: ReminderRow | None) -> None:
+        if row is not None:
+            self._write(lambda: self.access.write(acknowledge_reminder, row.agreement_id,
+                                                  self.today(), tuple(self.lead_times())))
+
+    def snooze(self, row: ReminderRow | None) -> None:
+        if row is None:
+            return
+        until = Ask.snooze_until(self, row.name, self.today())
+        if until is not None:
+            self._write(lambda: self.access.write(snooze_reminder, row.agreement_id,
+                                                  self.today(), until,
+                                                  tuple(self.lead_times())))
+
+    def _write(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except UserError as error:
+            Dialogs.error(self, self.tr("Reminder"), str(error))
+        self.changed.emit()
+
+    def _menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid() or self.reminders is None:
+            return
+        row = self.reminders[index.row()]
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open agreement"), lambda: self._open_row(row))
+        menu.addAction(self.tr("Handled"), lambda: self.handle(row))
+        menu.addAction(self.tr("Snooze until…"), lambda: self.snooze(row))
+        menu.exec(self.view.viewport().mapToGlobal(position))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid() and self.reminders is not None:
+            self._open_row(self.reminders[index.row()])
+
+    def _open_row(self, row: ReminderRow | None) -> None:
+        if row is not None:
+            self.open_requested.emit("agreement", row.agreement_id)
