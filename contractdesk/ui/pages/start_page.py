@@ -95,14 +95,7 @@ class StartPageWidget(QWidget):
         self.page: StartPage | None = None
         self.generation = 0
 
-        self.heading = QLabel(self.tr("What needs doing"))
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.subheading = QLabel()
-        self.subheading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
+        self.heading, self.subheading = self._headings()
         self.counts = {
             "overdue": _Count(self.tr("notice deadlines overdue"), "#d64545"),
             "notice_due": _Count(self.tr("notices to give soon"), "#e07b00"),
@@ -121,6 +114,33 @@ class StartPageWidget(QWidget):
         body.addWidget(self.subheading)
         body.addWidget(self.reminders)
         body.addLayout(counts)
+        self._add_sections(body)
+        self.extra = QVBoxLayout()  # sections other parts of the window add
+        body.addLayout(self.extra)
+        body.addStretch(1)
+
+        inner = QWidget()
+        inner.setLayout(body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _headings(self) -> tuple[QLabel, QLabel]:
+        heading = QLabel(self.tr("What needs doing"))
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        subheading = QLabel()
+        subheading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        return heading, subheading
+
+    def _add_sections(self, body: QVBoxLayout) -> None:
+        """One titled table per kind of thing to do."""
         titles = {"overdue": self.tr("Notice deadline passed — act now"),
                   "notice_due": self.tr("Give notice by"),
                   "ending": self.tr("Renewing or expiring"),
@@ -143,19 +163,6 @@ class StartPageWidget(QWidget):
                     view.setColumnHidden(COLUMNS.index(name), True)
             self.sections[key] = (label, view, model)
             self.titles[key] = title
-        self.extra = QVBoxLayout()  # sections other parts of the window add
-        body.addLayout(self.extra)
-        body.addStretch(1)
-
-        inner = QWidget()
-        inner.setLayout(body)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
 
     def _reminders_panel(self) -> RemindersPanel:
         """Due reminders first; the window sets its lead times from the settings."""
