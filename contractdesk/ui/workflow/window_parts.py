@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from contractdesk.exporting.safe_write import atomic_writer
 from contractdesk.services.progress import CallbackProgress
 from contractdesk.services.workflow_view import calendar_file
-from contractdesk.ui.qt import QAction, QMenu, QTimer
+from contractdesk.ui.qt import QAction, QMenu
 from contractdesk.ui.tasks import run_task
 from contractdesk.ui.workflow.common import Ask, lead_times
 from contractdesk.ui.workflow.notifier import Notifier
@@ -18,15 +18,20 @@ from contractdesk.ui.workflow.notifier import Notifier
 if TYPE_CHECKING:
     from contractdesk.ui.main_window import MainWindow
 
-FIRST_CHECK_MS = 1500  # after the start page: the first frame and its data come first
-
 
 def install_workflow(window: MainWindow) -> Notifier:
     stages = partial(lead_times, window.settings)
     window.start_page.reminders.lead_times = stages
     notifier = Notifier(window, window.access, window.today, stages)
     notifier.open_requested.connect(window.open_record)
-    QTimer.singleShot(FIRST_CHECK_MS, notifier, notifier.check)
+
+    def first_check() -> None:
+        """Once the start page has its data: the first frame and what the user came
+        for come before the notification check, which would compete with them."""
+        window.start_page.loaded.disconnect(first_check)
+        notifier.check()
+
+    window.start_page.loaded.connect(first_check)
 
     settings_action = window.menu_actions["settings"]
     file_menu = settings_action.parent()
