@@ -11,6 +11,7 @@ from typing import Any
 from contractdesk.ui.forms.fields import TextField, parse_date
 from contractdesk.ui.models import Index, SortableRowsModel
 from contractdesk.ui.qt import QAbstractItemView, QColor, QModelIndex, Qt, QTableView
+from contractdesk.ui.views import read_only_table
 
 _TIME = re.compile(r"^(.*?)[ T]+(\d{1,2})[:.](\d{2})$")
 
@@ -64,18 +65,13 @@ def table(model: SortableRowsModel, on_open: Callable[[int], object] | None = No
           ) -> QTableView:
     """A read-only, row-selecting, sortable table; activating a row calls ``on_open``
     with its record id."""
-    view = QTableView()
-    view.setModel(model)
+    view = read_only_table(model)
     view.setSortingEnabled(True)
     # rows arrive in the service's order (most severe, newest first): no arrow claims
     # otherwise until the user sorts
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
     if on_open is not None:
         def activated(index: QModelIndex) -> None:
             record_id = model.record_id(index.row())

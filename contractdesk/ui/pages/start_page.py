@@ -15,7 +15,6 @@ from contractdesk.services.start_page import DueRow, StartPage, what_needs_doing
 from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.models import RowsModel
 from contractdesk.ui.qt import (
-    QAbstractItemView,
     QColor,
     QFont,
     QFrame,
@@ -34,6 +33,7 @@ from contractdesk.ui.qt import (
     Signal,
 )
 from contractdesk.ui.tasks import Task, run_task
+from contractdesk.ui.views import read_only_table
 from contractdesk.ui.workflow.reminders_panel import RemindersPanel
 
 MAX_ROWS_SHOWN = 12
@@ -172,13 +172,8 @@ class StartPageWidget(QWidget):
         return panel
 
     def _table(self, model: RowsModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
+        view = read_only_table(model)
         view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setResizeContentsPrecision(MAX_ROWS_SHOWN)
         view.setCursor(Qt.CursorShape.PointingHandCursor)
         view.setToolTip(self.tr("Click a row to open it"))

@@ -15,7 +15,6 @@ from contractdesk.services.vendor_view import VendorView, vendor_view
 from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.models import SortableRowsModel
 from contractdesk.ui.qt import (
-    QAbstractItemView,
     QFont,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from contractdesk.ui.qt import (
     QWidget,
     Signal,
 )
+from contractdesk.ui.views import read_only_table
 
 
 class VendorPage(QWidget):
@@ -84,14 +84,9 @@ class VendorPage(QWidget):
         self.tabs = QTabWidget()
         self.tables: dict[str, QTableView] = {}
         for key, model in self.models.items():
-            table = QTableView()
-            table.setModel(model)
+            table = read_only_table(model, stretch_last=False)
             table.setSortingEnabled(True)
             table.setAlternatingRowColors(True)
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.verticalHeader().hide()
-            table.horizontalHeader().setStretchLastSection(False)
             if key in entities:
                 table.activated.connect(
                     lambda index, m=model, e=entities[key]: self._open(m, e, index))

@@ -18,7 +18,6 @@ from contractdesk.services.workflow_view import (
 )
 from contractdesk.ui.models import RowsModel
 from contractdesk.ui.qt import (
-    QAbstractItemView,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
@@ -27,13 +26,13 @@ from contractdesk.ui.qt import (
     QModelIndex,
     QPalette,
     QPushButton,
-    QTableView,
     QUrl,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from contractdesk.ui.tasks import Task, run_task
+from contractdesk.ui.views import read_only_table
 from contractdesk.ui.workflow.common import Ask, tr
 
 COLUMNS = ("file_name", "media_type", "size", "added")
@@ -91,12 +90,7 @@ class DocumentsTab(QWidget):
                                          "media_type": self.tr("Type"),
                                          "size": self.tr("Size"),
                                          "added": self.tr("Added (UTC)")})
-        view = QTableView()
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
+        view = read_only_table(self.model)
         view.doubleClicked.connect(self._open_index)
         view.setToolTip(self.tr("Double-click to open with the system viewer"))
         self.view = view

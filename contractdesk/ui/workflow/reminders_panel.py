@@ -27,12 +27,12 @@ from contractdesk.ui.qt import (
     QPoint,
     QPushButton,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from contractdesk.ui.tasks import Task, run_task
+from contractdesk.ui.views import read_only_table
 from contractdesk.ui.workflow.common import Ask, action_text, when_text
 
 # "status" holds the days left: the table paints a red (missed) or orange square there.
@@ -64,13 +64,8 @@ class RemindersPanel(QWidget):
             "action": self.tr("Action"), "name": self.tr("Contract"),
             "title": self.tr("Title"), "stage": self.tr("Reminder"),
             "rolled": self.tr("Auto-renewed")})
-        view = QTableView()
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view = read_only_table(self.model)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
         # Thousands of reminders on a large register: size columns by the first rows.
         view.horizontalHeader().setResizeContentsPrecision(MAX_ROWS_SHOWN)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -24,7 +24,6 @@ from contractdesk.services.workflow_view import (
 from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.models import RowsModel
 from contractdesk.ui.qt import (
-    QAbstractItemView,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
@@ -32,11 +31,11 @@ from contractdesk.ui.qt import (
     QModelIndex,
     QPushButton,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from contractdesk.ui.views import read_only_table
 from contractdesk.ui.workflow.action_dialog import ERROR_STYLE, sentence
 from contractdesk.ui.workflow.common import change_text, tr
 
@@ -81,12 +80,7 @@ class TermsTab(QWidget):
                                          "end_date": self.tr("End"), "cost": self.tr("Cost"),
                                          "change": self.tr("Change vs. term before"),
                                          "status": self.tr("Status")})
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
+        table = read_only_table(self.model)
         table.doubleClicked.connect(self._open)
         table.setToolTip(self.tr("Double-click a term to open it"))
         self.table = table
