@@ -39,8 +39,9 @@ def install(known: Collection[str], fallback: str = FALLBACK) -> None:
                          ) -> dict[str, Any]:
         return load(available(os.fspath(name)), merge_inherited)
 
-    localedata.exists = exists_or_fallback
-    localedata.load = load_or_fallback
+    # setattr: babel 2.19 types ``exists`` as an lru_cache wrapper, not a plain callable
+    setattr(localedata, "exists", exists_or_fallback)  # noqa: B010
+    setattr(localedata, "load", load_or_fallback)  # noqa: B010
 
 
 def _install_in_bundle() -> None:
