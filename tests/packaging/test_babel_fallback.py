@@ -18,6 +18,9 @@ def bundle_like_babel(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(localedata, "exists", lambda name: name in SHIPPED and real_exists(name))
     monkeypatch.setattr(localedata, "load", localedata.load)
     monkeypatch.setattr(localedata, "_cache", {})
+    # Babel 2.19 keeps a second cache of the merged data: without its own, the English
+    # stand-in for ja_JP would outlive this fixture
+    monkeypatch.setattr(localedata, "_dict_cache", {}, raising=False)
     rthook_babel_locales.install(set(localedata.locale_identifiers()))
     yield
 
