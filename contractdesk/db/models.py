@@ -179,8 +179,9 @@ class Item(Versioned, Base):
     id: Mapped[IntPK]
     purchase_id: Mapped[int | None] = mapped_column(
         ForeignKey("purchase.id", ondelete="SET NULL"), index=True)
+    # no index of its own: the unique (oem_id, serial_number) index leads with it
     oem_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
+        ForeignKey("organization.id", ondelete="RESTRICT"))
     description: Mapped[str] = mapped_column(String(300), default="")
     part_number: Mapped[OptShortText]
     serial_number: Mapped[str | None] = mapped_column(String(100), index=True)
@@ -209,8 +210,9 @@ class Agreement(Versioned, Base):
     title: Mapped[str] = mapped_column(String(300), default="")
     kind: Mapped[AgreementKind] = mapped_column(enum_column(AgreementKind),
                                                 default=AgreementKind.OTHER)
+    # no index of its own: the unique (oem_id, contract_number) index leads with it
     oem_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
+        ForeignKey("organization.id", ondelete="RESTRICT"))
     reseller_id: Mapped[int | None] = mapped_column(
         ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
     purchase_id: Mapped[int | None] = mapped_column(
@@ -287,7 +289,7 @@ class Change(Base):
     __tablename__ = "change"
 
     id: Mapped[IntPK]
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
     source: Mapped[str] = mapped_column(String(300))
     user: Mapped[str] = mapped_column(String(100), default="")
     entity: Mapped[str] = mapped_column(String(40))

@@ -39,8 +39,9 @@ class _Writer:
         self.audit: list[dict[str, Any]] = []
         self.total = sum(len(plan.creates[k]) + len(plan.updates[k]) for k in KINDS) + 1
         self.done = 0
+        # per kind and field: value → its '"key": "text"' fragment; blanks have none
         self.fragments: dict[str, list[dict[Any, str]]] = {
-            kind: [{} for _ in _SNAPSHOT_FIELDS[kind]] for kind in KINDS}
+            kind: [{None: "", "": ""} for _ in _SNAPSHOT_FIELDS[kind]] for kind in KINDS}
 
     def id_of(self, kind: str, value: int | None) -> int | None:
         if value is None or value > 0:
@@ -65,14 +66,15 @@ class _Writer:
             batch = creates[start:start + BATCH]
             rows = []
             labels = self.plan.labels
-            for create in batch:
+            # the snapshots read references while they are still placeholders
+            snapshots = self._snapshots(kind, [create.values for create in batch])
+            for create, snapshot in zip(batch, snapshots, strict=True):
                 values = create.values
-                # the snapshot reads references while they are still placeholders
                 label = labels[(kind, next_id)] = labels[(kind, create.temp)]
                 self.audit.append({"entity": entity, "entity_id": next_id,
                                    "label": label[:300], "action": ChangeAction.CREATE,
                                    "field": None, "old_value": None,
-                                   "new_value": self._snapshot(kind, values)})
+                                   "new_value": snapshot})
                 values["id"] = self.real[kind][create.temp] = next_id
                 next_id += 1
                 for column, target in references:
@@ -101,29 +103,32 @@ class _Writer:
         highest = self.connection.scalar(select(func.max(table.c.id)))
         return int(highest or 0) + 1
 
-    def _snapshot(self, kind: str, values: dict[str, Any]) -> str:
-        """The created record as the audit hook would write it: values, and references
-        by the referenced record's name."""
-        parts = []
+    def _snapshots(self, kind: str, records: list[dict[str, Any]]) -> list[str]:
+        """The created records as the audit hook would write them: values, and
+        references by the referenced record's name.
+
+        Field by field rather than record by record: each field's loop holds one memo,
+        and kinds, currencies, dates and parties repeat, so each distinct value is
+        quoted once per field; the records' fragments are then joined in C.
+        """
         labels = self.plan.labels
+        columns: list[list[str]] = []
         for (prefix, column, target), seen in zip(_SNAPSHOT_FIELDS[kind],
                                                   self.fragments[kind], strict=True):
-            value = values.get(column)
-            if value is None or value == "":
-                continue
-            # kinds, currencies, dates and parties repeat: each is quoted once per field
-            fragment = seen.get(value)
-            if fragment is None:
-                if target is None:
-                    text = value if type(value) is str else format_value(value)
-                else:
-                    text = labels.get((target, value))
-                fragment = prefix + _quote(text) if text else ""
-                if len(seen) < FRAGMENTS_PER_FIELD:
-                    seen[value] = fragment
-            if fragment:
-                parts.append(fragment)
-        return "{" + ", ".join(parts) + "}"
+            fragments = []
+            for value in [values.get(column) for values in records]:
+                fragment = seen.get(value)
+                if fragment is None:
+                    if target is None:
+                        text = value if type(value) is str else format_value(value)
+                    else:
+                        text = labels.get((target, value))
+                    fragment = prefix + _quote(text) if text else ""
+                    if len(seen) < FRAGMENTS_PER_FIELD:
+                        seen[value] = fragment
+                fragments.append(fragment)
+            columns.append(fragments)
+        return ["{" + ", ".join(filter(None, parts)) + "}" for parts in zip(*columns)]
 
     def update_kind(self, kind: str) -> None:
         updates = self.plan.updates[kind]
