@@ -18,7 +18,7 @@ from contractdesk.db.audit import change_rows, format_value
 from contractdesk.db.models import Change, agreement_item
 from contractdesk.domain.enums import ChangeAction
 from contractdesk.importing.bulk import insert_rows
-from contractdesk.importing.plan import KINDS, REFERENCES, TABLES, Plan
+from contractdesk.importing.plan import KINDS, REFERENCES, TABLES, Plan, label_of
 from contractdesk.services.progress import Progress
 
 BATCH = 5000
@@ -31,8 +31,10 @@ SQLITE_CACHE_KIB = 65536  # a bulk insert that outgrows the page cache spills mi
 
 
 class _Writer:
-    def __init__(self, session: Session, plan: Plan, progress: Progress) -> None:
+    def __init__(self, session: Session, plan: Plan, progress: Progress,
+                 stamp: dict[str, Any]) -> None:
         self.connection = session.connection()
+        self.stamp = stamp  # source, user and time of every audit row
         self.plan = plan
         self.progress = progress
         self.real: dict[str, dict[int, int]] = {kind: {} for kind in KINDS}
@@ -62,30 +64,40 @@ class _Writer:
         deferred: list[tuple[int, int]] = []  # (temp, renewal_of temp) within this kind
         next_id = self._first_free_id(table)
         entity = str(table.name)  # a plain str: the driver probes SQLAlchemy's subclass
+        labels = self.plan.labels
+        # named by the real id (as the model's "purchase #12"), under the placeholder too
+        # for the snapshots that refer to them (renewals among these very records)
+        for record_id, create in enumerate(creates, start=next_id):
+            labels[(kind, create.temp)] = labels[(kind, record_id)] = \
+                label_of(kind, create.values, record_id)
+        real = self.real[kind]
+        stamp = self.stamp
         for start in range(0, len(creates), BATCH):
             batch = creates[start:start + BATCH]
-            rows = []
-            labels = self.plan.labels
+            rows = [create.values for create in batch]
             # the snapshots read references while they are still placeholders
-            snapshots = self._snapshots(kind, [create.values for create in batch])
+            snapshots = self._snapshots(kind, rows)
             for create, snapshot in zip(batch, snapshots, strict=True):
-                values = create.values
-                label = labels[(kind, next_id)] = labels[(kind, create.temp)]
+                label = labels[(kind, next_id)]
                 self.audit.append({"entity": entity, "entity_id": next_id,
                                    "label": label[:300], "action": ChangeAction.CREATE,
                                    "field": None, "old_value": None,
-                                   "new_value": snapshot})
-                values["id"] = self.real[kind][create.temp] = next_id
+                                   "new_value": snapshot, **stamp})
+                create.values["id"] = real[create.temp] = next_id
                 next_id += 1
-                for column, target in references:
-                    value = values.get(column)
-                    if value is not None and value < 0:
-                        if target == kind:
+            for column, target in references:  # column by column: one id map per loop
+                if target == kind:
+                    for create, values in zip(batch, rows, strict=True):
+                        value = values.get(column)
+                        if value is not None and value < 0:
                             deferred.append((create.temp, value))
                             values[column] = None
-                        else:
-                            values[column] = self.real[target][value]
-                rows.append(values)
+                    continue
+                targets = self.real[target]
+                for values in rows:
+                    value = values.get(column)
+                    if value is not None and value < 0:
+                        values[column] = targets[value]
             insert_rows(self.connection, table, rows)
             self.tick(len(batch), f"adding {kind}")
         if creates and self.connection.dialect.name == "postgresql":
@@ -149,9 +161,9 @@ class _Writer:
                     audited.append((column, format_value(old), format_value(new)))
                 row[column] = new
             groups[tuple(sorted(change.changes))].append(row)
-            self.audit.extend(change_rows(str(table.name), change.id,
-                                          self.plan.labels[(kind, change.id)],
-                                          ChangeAction.UPDATE, audited))
+            self._audit(change_rows(str(table.name), change.id,
+                                    self.plan.labels[(kind, change.id)],
+                                    ChangeAction.UPDATE, audited))
         for columns, rows in groups.items():
             for start in range(0, len(rows), BATCH):
                 self._update_rows(kind, columns, rows[start:start + BATCH])
@@ -179,9 +191,14 @@ class _Writer:
             if a > 0:
                 added[a].append(self.label("items", i) or "")
         for agreement_id, labels in added.items():
-            self.audit.extend(change_rows(
+            self._audit(change_rows(
                 "agreement", agreement_id, self.plan.labels[("agreements", agreement_id)],
                 ChangeAction.UPDATE, [("items", None, format_value(sorted(labels)))]))
+
+    def _audit(self, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            row.update(self.stamp)
+        self.audit.extend(rows)
 
 
 def _by_column(kind: str) -> dict[str, tuple[str, str]]:
@@ -205,16 +222,14 @@ _SNAPSHOT_FIELDS = {kind: _snapshot_fields(kind) for kind in KINDS}
 def apply_plan(session: Session, plan: Plan, source: str, user: str,
                progress: Progress) -> None:
     """Writes ``plan`` in ``session``'s transaction; the caller commits or rolls back."""
-    writer = _Writer(session, plan, progress)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    writer = _Writer(session, plan, progress, {"source": source, "user": user, "at": now})
     if writer.connection.dialect.name == "sqlite":
         writer.connection.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     for kind in KINDS:
         writer.insert_kind(kind)
         writer.update_kind(kind)
     writer.link()
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    for row in writer.audit:
-        row.update(source=source, user=user, at=now)
     for start in range(0, len(writer.audit), BATCH):
         insert_rows(writer.connection, CHANGES, writer.audit[start:start + BATCH])
     writer.tick(1, "saving")

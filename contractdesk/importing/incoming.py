@@ -50,20 +50,21 @@ def agreement_key(oem: OrgKey | None, contract_number: str | None, title: str | 
 
 @dataclass(slots=True)
 class Record:
-    fields: dict[str, Any] = field(default_factory=dict)
-    defaults: dict[str, Any] = field(default_factory=dict)
-    refs: dict[str, Any] = field(default_factory=dict)
-    row: int = 0  # the first row that named this record
+    fields: dict[str, Any]
+    defaults: dict[str, Any]
+    refs: dict[str, Any]
+    row: int  # the first row that named this record
+
+    @classmethod
+    def first(cls, fields: dict[str, Any], defaults: dict[str, Any], refs: dict[str, Any],
+              row: int) -> Record:
+        """The record as its first row names it; blank cells are left out."""
+        return cls({k: v for k, v in fields.items() if v is not None}, dict(defaults),
+                   {k: v for k, v in refs.items() if v is not None}, row)
 
     def merge(self, fields: dict[str, Any], defaults: dict[str, Any],
-              refs: dict[str, Any], row: int) -> None:
+              refs: dict[str, Any]) -> None:
         """Later rows add to and override earlier ones; blank cells change nothing."""
-        if not self.row:
-            self.row = row
-            self.fields = {k: v for k, v in fields.items() if v is not None}
-            self.defaults = dict(defaults)
-            self.refs = {k: v for k, v in refs.items() if v is not None}
-            return
         for key, value in fields.items():
             if value is not None:
                 self.fields[key] = value
@@ -72,6 +73,15 @@ class Record:
         for key, value in refs.items():
             if value is not None:
                 self.refs[key] = value
+
+
+def _add(records: dict[Any, Record], key: Any, row: int, fields: dict[str, Any],
+         defaults: dict[str, Any], refs: dict[str, Any]) -> None:
+    record = records.get(key)
+    if record is None:
+        records[key] = Record.first(fields, defaults, refs, row)
+    else:
+        record.merge(fields, defaults, refs)
 
 
 @dataclass
@@ -92,11 +102,10 @@ class Incoming:
             return None
         record = self.organizations.get(key)
         if record is None:
-            record = self.organizations[key] = Record()
-            record.merge({**fields, "roles": set()}, {"name": " ".join(name.split())}, {},
-                         row)
+            record = self.organizations[key] = Record.first(
+                {**fields, "roles": set()}, {"name": " ".join(name.split())}, {}, row)
         elif fields:
-            record.merge(fields, {}, {}, row)
+            record.merge(fields, {}, {})
         if role is not None:
             record.fields["roles"].add(role)
         return key
@@ -104,24 +113,24 @@ class Incoming:
     def contact(self, org: OrgKey, name: str, row: int, fields: dict[str, Any],
                 defaults: dict[str, Any]) -> ContactKey:
         key = (org, _name_key(name))
-        self.contacts.setdefault(key, Record()).merge(fields, {"name": name, **defaults},
-                                                      {"organization": org}, row)
+        _add(self.contacts, key, row, fields, {"name": name, **defaults},
+             {"organization": org})
         return key
 
     def purchase(self, key: PurchaseKey, row: int, fields: dict[str, Any],
                  defaults: dict[str, Any], refs: dict[str, Any]) -> PurchaseKey:
-        self.purchases.setdefault(key, Record()).merge(fields, defaults, refs, row)
+        _add(self.purchases, key, row, fields, defaults, refs)
         return key
 
     def item(self, key: ItemKey, row: int, fields: dict[str, Any],
              defaults: dict[str, Any], refs: dict[str, Any]) -> ItemKey:
-        self.items.setdefault(key, Record()).merge(fields, defaults, refs, row)
+        _add(self.items, key, row, fields, defaults, refs)
         return key
 
     def agreement(self, key: AgreementKey, row: int, fields: dict[str, Any],
                   defaults: dict[str, Any], refs: dict[str, Any],
                   items: list[ItemKey]) -> AgreementKey:
-        self.agreements.setdefault(key, Record()).merge(fields, defaults, refs, row)
+        _add(self.agreements, key, row, fields, defaults, refs)
         covered = self.links.setdefault(key, {})
         for item in items:
             covered[item] = None

@@ -68,6 +68,7 @@ class Plan:
     creates: dict[str, list[Create]] = field(default_factory=lambda: {k: [] for k in KINDS})
     updates: dict[str, list[Update]] = field(default_factory=lambda: {k: [] for k in KINDS})
     links: list[tuple[int, int]] = field(default_factory=list)  # agreement, item
+    # (kind, id) → name in the audit trail; new records are named once they have an id
     labels: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def created(self) -> dict[str, int]:
@@ -156,11 +157,12 @@ def _fit(values: dict[str, Any], limits: dict[str, int]) -> None:
     """Cuts text to its column's length: SQLite would keep it whole, PostgreSQL refuse
     the whole import for one over-long cell. (Currency codes, the only shorter limit,
     come out of the parsers as three letters.)"""
-    for column, value in values.items():
-        if type(value) is str and len(value) > SHORTEST_FREE_TEXT:
-            limit = limits.get(column)
-            if limit is not None and len(value) > limit:
-                values[column] = value[:limit]
+    long = [column for column, value in values.items()
+            if type(value) is str and len(value) > SHORTEST_FREE_TEXT]
+    for column in long:
+        limit = limits.get(column)
+        if limit is not None and len(values[column]) > limit:
+            values[column] = values[column][:limit]
 
 
 def _merged_notes(old: str | None, new: str) -> str:
@@ -183,10 +185,11 @@ def build_plan(session: Session, incoming: Incoming) -> Plan:
         defaults = _defaults(table)
         limits = _lengths(table)
         records: dict[Any, Record] = getattr(incoming, kind)
+        references = REFERENCES[kind]
         for key, record in records.items():
             _fit(record.fields, limits)
             _fit(record.defaults, limits)
-            refs = _resolved(kind, record, ids)
+            refs = _resolved(references, record, ids)
             found = _find(kind, key, record, ids)
             if found is None or found < 0:
                 values = {**defaults, **record.defaults, **record.fields, **refs}
@@ -196,7 +199,6 @@ def build_plan(session: Session, incoming: Incoming) -> Plan:
                 create = Create(next(temps), values)
                 plan.creates[kind].append(create)
                 ids[kind][key] = create.temp
-                plan.labels[(kind, create.temp)] = label_of(kind, values, create.temp)
                 continue
             ids[kind][key] = found
             changes = _changes(index.rows[kind][found], {**record.fields, **refs})
@@ -214,10 +216,11 @@ def _find(kind: str, key: Any, record: Record, ids: dict[str, dict[Any, int]]) -
     return known.get(key)
 
 
-def _resolved(kind: str, record: Record, ids: dict[str, dict[Any, int]]) -> dict[str, int]:
+def _resolved(references: dict[str, tuple[str, str]], record: Record,
+              ids: dict[str, dict[Any, int]]) -> dict[str, int]:
     resolved = {}
     for name, key in record.refs.items():
-        column, target = REFERENCES[kind][name]
+        column, target = references[name]
         if target == "agreements" and isinstance(key, str):  # renewal_of by contract number
             found = next((i for k, i in ids[target].items()
                           if k[0] == "contract" and k[2] == key), None)

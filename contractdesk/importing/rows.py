@@ -38,7 +38,8 @@ from contractdesk.importing.values import (
 )
 
 MEMO_LIMIT = 100_000
-UNIQUE_PARSERS = frozenset({Parser.TEXT, Parser.ORG, Parser.SERIALS})
+MEMO_TRIAL = 2000  # rows after which a column's memo is judged
+MEMO_UNIQUE_SHARE = 0.8  # distinct cells per row past which it is dropped
 _MISSING = object()
 
 
@@ -134,26 +135,28 @@ def _parse_column(parsed: list[ParsedRow], cells: list[list[Cell]], target: str,
                   index: int, parser: Callable[[Cell], Any], header: str) -> None:
     """One column, top to bottom (cheaper than row by row: the loop holds one parser).
 
-    Registers repeat themselves (kinds, parties, yes/no, periods, dates), so a column
-    parses each distinct cell once; non-text keys carry their type, as 1 == 1.0 ==
-    True. Free text is mostly unique and cheap to read, so it is not memoised.
+    Registers repeat themselves (kinds, parties, yes/no, periods, dates, product names),
+    so a column parses each distinct cell once; non-text keys carry their type, as
+    1 == 1.0 == True. A column that turns out to be mostly unique (contract numbers,
+    serials) stops remembering after the first rows, where the memo would only cost.
     """
-    seen: dict[Any, Any] | None = (None if BY_TARGET[target].parser in UNIQUE_PARSERS
-                                   else {})
+    seen: dict[Any, Any] | None = {}
     where = f"{header} ({column_letter(index)}"
-    for result, row in zip(parsed, cells, strict=True):
+    for count, (result, row) in enumerate(zip(parsed, cells, strict=True)):
         cell = row[index]
         if cell is None or cell == "":
             continue
         if seen is None:
-            value = parser(cell)  # text parsers read blank words as empty themselves
+            value = None if is_blank(cell) else parser(cell)
         else:
             key = cell if type(cell) is str else (type(cell), cell)
             value = seen.get(key, _MISSING)
             if value is _MISSING:
                 value = None if is_blank(cell) else parser(cell)
-                if len(seen) < MEMO_LIMIT:
-                    seen[key] = value
+                seen[key] = value
+                if count >= MEMO_TRIAL and len(seen) > count * MEMO_UNIQUE_SHARE or \
+                        len(seen) >= MEMO_LIMIT:
+                    seen = None
         if value is None or value == []:
             continue
         if isinstance(value, Reason):

@@ -106,15 +106,15 @@ def _hostile(name: str, valid: Path, tmp_path: Path) -> Path:
     ("blank csv", "is empty"),
     ("binary csv", "binary file"),
 ])
-def test_hostile_files_are_refused(sample_database: Database, valid_xlsx: Path,
-                                   tmp_path: Path, name: str, message: str,
+def test_hostile_files_are_refused(sample_database: Database, db_target: str,
+                                   valid_xlsx: Path, tmp_path: Path, name: str, message: str,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     before = _state(sample_database)
     path = _hostile(name, valid_xlsx, tmp_path)
     with pytest.raises(UserError, match=message):
         run_import(sample_database, path)
     assert _state(sample_database) == before
-    code = main(["--db", str(sample_database.path), "import", str(path)])
+    code = main(["--db", db_target, "import", str(path)])
     error = capsys.readouterr().err
     assert code == 2 and message in error and len(error.strip().splitlines()) == 1
     assert "Traceback" not in error and "TOP-SECRET" not in error

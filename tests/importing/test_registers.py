@@ -281,3 +281,27 @@ def test_over_long_text_is_cut_to_its_column(database: Database,
     run_import(database, path)
     (agreement,) = _agreements(database).values()
     assert len(agreement.contract_number or "") == 100 and len(agreement.title) == 300
+
+
+def test_records_without_a_natural_name_are_audited_by_their_real_id(
+        database: Database, write_xlsx: WriteXlsx) -> None:
+    """A purchase without a PO number is "purchase #<id>" in its history, as the window
+    names it, not by the placeholder the import planned it under."""
+    path = write_xlsx("assets.xlsx", {"Assets": [
+        ["Serial Number", "Manufacturer", "Supplier", "Order Date"],
+        ["SN-1", "Dell", "Bechtle", "2024-03-01"],
+        ["SN-2", "Dell", "Bechtle", "2024-04-01"],
+    ]})
+    run_import(database, path)
+    with database.transaction("test") as session:
+        purchases = session.scalars(select(Purchase)).all()
+        assert len(purchases) == 2 and all(p.po_number is None for p in purchases)
+        labels = {change.entity_id: change.label for change in session.scalars(
+            select(Change).where(Change.entity == "purchase"))}
+        assert labels == {p.id: str(p) for p in purchases}
+        assert all(label.startswith("purchase #") and "-" not in label
+                   for label in labels.values())
+        item_snapshots = [change.new_value or "" for change in session.scalars(
+            select(Change).where(Change.entity == "item"))]
+        assert sorted(f'"purchase": "{p}"' in text for text in item_snapshots
+                      for p in purchases).count(True) == 2
