@@ -140,7 +140,7 @@ class _Writer:
                         seen[value] = fragment
                 fragments.append(fragment)
             columns.append(fragments)
-        return ["{" + ", ".join(filter(None, parts)) + "}" for parts in zip(*columns)]
+        return ["{" + ", ".join(filter(None, parts)) + "}" for parts in zip(*columns, strict=True)]
 
     def update_kind(self, kind: str) -> None:
         updates = self.plan.updates[kind]

@@ -154,7 +154,7 @@ def _parse_column(parsed: list[ParsedRow], cells: list[list[Cell]], target: str,
             if value is _MISSING:
                 value = None if is_blank(cell) else parser(cell)
                 seen[key] = value
-                if count >= MEMO_TRIAL and len(seen) > count * MEMO_UNIQUE_SHARE or \
+                if (count >= MEMO_TRIAL and len(seen) > count * MEMO_UNIQUE_SHARE) or \
                         len(seen) >= MEMO_LIMIT:
                     seen = None
         if value is None or value == []:
