@@ -128,7 +128,8 @@ class _Writer:
         for (prefix, column, target), seen in zip(_SNAPSHOT_FIELDS[kind],
                                                   self.fragments[kind], strict=True):
             fragments = []
-            for value in [values.get(column) for values in records]:
+            given: list[Any] = [values.get(column) for values in records]  # blanks: memo
+            for value in given:
                 fragment = seen.get(value)
                 if fragment is None:
                     if target is None:
