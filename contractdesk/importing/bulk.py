@@ -3,7 +3,7 @@
 SQLAlchemy's executemany spends more time building each row's parameters than SQLite
 spends storing the row; for tens of thousands of rows that dominated an import. Here
 each column's bind processor (the same one SQLAlchemy would apply: cents for money,
-enum values, ISO dates on SQLite) is looked up once, and the driver gets plain tuples.
+enum values, SQLite's text dates) is looked up once, and the driver gets plain tuples.
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
     columns = list(rows[0])
+    # the dialect's own type (SQLite's DATE/DATETIME format to text): without it dates
+    # would reach the driver's deprecated default adapters, in another text format
     processors: list[Callable[[Any], Any] | None] = [
-        table.c[name].type.bind_processor(dialect) for name in columns]
+        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
     placeholders = ", ".join(_placeholder(dialect.paramstyle, i) for i in range(len(columns)))
     statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
                  f"VALUES ({placeholders})")
