@@ -131,7 +131,8 @@ class Incoming:
                   defaults: dict[str, Any], refs: dict[str, Any],
                   items: list[ItemKey]) -> AgreementKey:
         _add(self.agreements, key, row, fields, defaults, refs)
-        covered = self.links.setdefault(key, {})
-        for item in items:
-            covered[item] = None
+        covered = self.links.get(key)
+        if covered is None:
+            covered = self.links[key] = {}
+        covered.update(dict.fromkeys(items))
         return key

@@ -5,6 +5,7 @@ covering them, the account manager and the support line."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from contractdesk.domain.enums import AgreementKind, ContactRole, FirstLine, OrgRole
@@ -33,6 +34,9 @@ def _targets(prefix: str, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]
 
 
 PURCHASE_TARGETS = _targets("purchase", PURCHASE_FIELDS)
+SUPPORT_TARGETS = (("phone", "contact.support_phone"), ("email", "contact.support_email"),
+                   ("support_hours", "contact.support_hours"),
+                   ("portal_url", "contact.portal_url"))
 ITEM_TARGETS = _targets("item", ITEM_FIELDS)
 AGREEMENT_TARGETS = _targets("agreement", AGREEMENT_FIELDS)
 
@@ -41,33 +45,26 @@ def _pick(values: dict[str, Any], targets: tuple[tuple[str, str], ...]) -> dict[
     return {name: values[target] for name, target in targets if target in values}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """One row's values and the keys of the parties it names."""
 
-    parsed: ParsedRow
+    values: dict[str, Any]
+    number: int
     reseller: str | None
     oem: str | None
     has_agreement: bool
     notes: str | None
 
-    @property
-    def values(self) -> dict[str, Any]:
-        return self.parsed.values
-
-    @property
-    def number(self) -> int:
-        return self.parsed.number
-
 
 def add_register_row(incoming: Incoming, parsed: ParsedRow, profile: str | None) -> None:
     values = parsed.values
     extra = [values.get("agreement.notes")] + [f"{h}: {t}" for h, t in parsed.extra]
-    row = _Row(parsed,
+    row = _Row(values, parsed.number,
                incoming.organization(values.get("agreement.reseller"), OrgRole.RESELLER,
                                      parsed.number),
                incoming.organization(values.get("agreement.oem"), OrgRole.OEM, parsed.number),
-               any(sign in values for sign in AGREEMENT_SIGNS),
+               not values.keys().isdisjoint(AGREEMENT_SIGNS),
                "\n".join(p for p in extra if p) or None)
     purchase = _purchase(incoming, row)
     items = _items(incoming, row, purchase)
@@ -122,19 +119,21 @@ def _items(incoming: Incoming, row: _Row, purchase: PurchaseKey | None) -> list[
 def _support(incoming: Incoming, row: _Row) -> ContactKey | None:
     """The agreement's support line, as a contact at whoever the user calls first."""
     values = row.values
-    fields = {"phone": values.get("contact.support_phone"),
-              "email": values.get("contact.support_email"),
-              "support_hours": values.get("contact.support_hours"),
-              "portal_url": values.get("contact.portal_url")}
-    if not any(fields.values()):
+    fields = _pick(values, SUPPORT_TARGETS)
+    if not fields:
         return None
     by_reseller = values.get("agreement.first_line_support") is FirstLine.RESELLER
     org, name = ((row.reseller, values.get("agreement.reseller"))
                  if by_reseller or not row.oem else (row.oem, values.get("agreement.oem")))
     if not org or not name:
         return None
-    return incoming.contact(org, f"{' '.join(name.split())} support", row.number, fields,
+    return incoming.contact(org, _support_name(name), row.number, fields,
                             {"role": ContactRole.SUPPORT})
+
+
+@lru_cache(maxsize=4096)
+def _support_name(party: str) -> str:
+    return f"{' '.join(party.split())} support"
 
 
 def _agreement(incoming: Incoming, row: _Row, profile: str | None,

@@ -186,6 +186,6 @@ def _finish(row: ParsedRow, file_currency_code: str) -> None:
             "agreement.start_date" in values:
         row.problems.append(f"end date {end.isoformat()} is before start date "
                             f"{start.isoformat()}")
-    if not row.problems and not any(target in values for target in IDENTIFYING):
+    if not row.problems and values.keys().isdisjoint(IDENTIFYING):
         row.problems.append("nothing identifies this row (no contract number, title, "
                             "serial number, asset tag or order number)")
