@@ -62,9 +62,7 @@ def order_evidence(cells: Iterable[Cell]) -> DateOrder | None:
     """What a column's slash/dash dates prove: a first part over 12 means day-first, a
     second part over 12 means month-first; nothing (or both) proves nothing."""
     day_first = month_first = False
-    for cell in cells:
-        if not isinstance(cell, str):
-            continue
+    for cell in {cell for cell in cells if isinstance(cell, str)}:  # each text once
         parts = _numeric_parts(cell)
         if parts is None:
             continue

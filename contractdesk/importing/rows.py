@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import compress, repeat
+from operator import is_not
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -38,9 +40,6 @@ from contractdesk.importing.values import (
 )
 
 MEMO_LIMIT = 100_000
-MEMO_TRIAL = 2000  # rows after which a column's memo is judged
-MEMO_UNIQUE_SHARE = 0.8  # distinct cells per row past which it is dropped
-_MISSING = object()
 
 
 @dataclass(slots=True)
@@ -116,10 +115,27 @@ def _parsers(table: Table, mapping: ColumnMapping
 
 def parse_rows(table: Table, mapping: ColumnMapping, default_currency: str
                ) -> list[ParsedRow]:
-    parsed = [ParsedRow(row.number) for row in table.rows]
+    """Column by column (each column's cells through one memo), then each row's values
+    gathered from the columns in one step; problems are listed in column order."""
     cells = [row.cells for row in table.rows]
+    targets: list[str] = []
+    columns: list[list[Any]] = []
+    problems: dict[int, list[str]] = {}  # row index → reasons
     for target, index, parser in _parsers(table, mapping):
-        _parse_column(parsed, cells, target, index, parser, table.headers[index])
+        values, bad = _parse_column([row[index] for row in cells], parser)
+        where = f"{table.headers[index]} ({column_letter(index)}"
+        for row_index in bad:
+            number = table.rows[row_index].number
+            problems.setdefault(row_index, []).append(
+                f"{where}{number}): {values[row_index].text}")
+            values[row_index] = None
+        targets.append(target)
+        columns.append(values)
+    parsed = [ParsedRow(row.number, _present(targets, values))
+              for row, values in zip(table.rows, zip(*columns, strict=True), strict=True)] \
+        if columns else [ParsedRow(row.number) for row in table.rows]
+    for row_index, reasons in problems.items():
+        parsed[row_index].problems.extend(reasons)
     for column in mapping.unmapped:
         for result, row in zip(parsed, cells, strict=True):
             cell = row[column.index]
@@ -131,38 +147,50 @@ def parse_rows(table: Table, mapping: ColumnMapping, default_currency: str
     return parsed
 
 
-def _parse_column(parsed: list[ParsedRow], cells: list[list[Cell]], target: str,
-                  index: int, parser: Callable[[Cell], Any], header: str) -> None:
-    """One column, top to bottom (cheaper than row by row: the loop holds one parser).
+def _present(targets: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
+    """The row's values by target, without the empty ones (all in C)."""
+    return dict(compress(zip(targets, values, strict=True), map(is_not, values, repeat(None))))
+
+
+class _Memo(dict[Any, Any]):
+    """A column's cells → values: each distinct cell is parsed once, on first sight,
+    and later lookups stay inside ``map``. Empty cells and lists read as ``None``.
+    ``typed`` keys are (type, cell) pairs, for the columns where 1 == 1.0 == True
+    would otherwise share one value."""
+
+    def __init__(self, parser: Callable[[Cell], Any], typed: bool) -> None:
+        super().__init__({} if typed else {None: None, "": None})
+        self.parser = parser
+        self.typed = typed
+        self.failed = False  # some cell gave a Reason
+
+    def __missing__(self, key: Any) -> Any:
+        cell = key[1] if self.typed else key
+        value = None if is_blank(cell) else self.parser(cell)
+        if value == []:
+            value = None
+        elif type(value) is Reason:
+            self.failed = True
+        if len(self) < MEMO_LIMIT:
+            self[key] = value
+        return value
+
+
+def _parse_column(column: list[Cell], parser: Callable[[Cell], Any]
+                  ) -> tuple[list[Any], list[int]]:
+    """The column's values, and the indexes of the cells that could not be read (their
+    values are the :class:`Reason`).
 
     Registers repeat themselves (kinds, parties, yes/no, periods, dates, product names),
-    so a column parses each distinct cell once; non-text keys carry their type, as
-    1 == 1.0 == True. A column that turns out to be mostly unique (contract numbers,
-    serials) stops remembering after the first rows, where the memo would only cost.
+    so each distinct cell is parsed once.
     """
-    seen: dict[Any, Any] | None = {}
-    where = f"{header} ({column_letter(index)}"
-    for count, (result, row) in enumerate(zip(parsed, cells, strict=True)):
-        cell = row[index]
-        if cell is None or cell == "":
-            continue
-        if seen is None:
-            value = None if is_blank(cell) else parser(cell)
-        else:
-            key = cell if type(cell) is str else (type(cell), cell)
-            value = seen.get(key, _MISSING)
-            if value is _MISSING:
-                value = None if is_blank(cell) else parser(cell)
-                seen[key] = value
-                if (count >= MEMO_TRIAL and len(seen) > count * MEMO_UNIQUE_SHARE) or \
-                        len(seen) >= MEMO_LIMIT:
-                    seen = None
-        if value is None or value == []:
-            continue
-        if isinstance(value, Reason):
-            result.problems.append(f"{where}{result.number}): {value.text}")
-        else:
-            result.values[target] = value
+    typed = bool in set(map(type, column))
+    memo = _Memo(parser, typed)
+    keys: Iterable[Any] = zip(map(type, column), column, strict=True) if typed else column
+    values = list(map(memo.__getitem__, keys))
+    bad = [index for index, value in enumerate(values) if type(value) is Reason] \
+        if memo.failed else []
+    return values, bad
 
 
 def _finish(row: ParsedRow, file_currency_code: str) -> None:

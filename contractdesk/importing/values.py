@@ -63,6 +63,7 @@ SYMBOLS = {"€": "EUR", "£": "GBP", "us$": "USD", "$": "USD", "¥": "JPY", "fr
 _SYMBOLS_LONGEST_FIRST = sorted(SYMBOLS.items(), key=lambda pair: -len(pair[0]))
 _CODE = re.compile(r"(?<![A-Za-z])([A-Za-z]{3})(?![A-Za-z])")
 _WHOLE_DASH = re.compile(r"[.,]\s*[-–—]+$")
+_GROUPING = re.compile(r"[ '’\u00a0\u202f]")
 _NUMBER = re.compile(r"^[+-]?\(?[+-]?[\d.,'’ \u00a0\u202f]*\d[\d.,'’ \u00a0\u202f]*\)?-?$")
 
 
@@ -82,7 +83,7 @@ def currency_in(text: str) -> tuple[str | None, str]:
 def _normalise_number(digits: str) -> str | None:
     """``1.234,56``/``1,234.56``/``1 234,56``/``1'234.50`` → ``1234.56``; ``None`` if
     the separators make no sense."""
-    digits = re.sub(r"[ '’\u00a0\u202f]", "", digits)
+    digits = _GROUPING.sub("", digits)
     commas, dots = digits.count(","), digits.count(".")
     if commas and dots:
         decimal = "," if digits.rfind(",") > digits.rfind(".") else "."
@@ -116,7 +117,9 @@ def parse_money(cell: Cell) -> Amount | Reason | None:
             return Reason(f"{shown(cell)} is not an amount")
         return _checked(Decimal(repr(cell)) if isinstance(cell, float) else Decimal(cell),
                         None, cell, from_float=isinstance(cell, float))
-    currency, rest = currency_in(cell.strip())
+    text = cell.strip()
+    # a bare number (the usual cell) names no currency: no symbol search needed
+    currency, rest = (None, text) if _NUMBER.match(text) else currency_in(text)
     rest = _WHOLE_DASH.sub("", rest.strip())  # German "1.234,-" means whole euros
     if not _NUMBER.match(rest):
         return Reason(f"{shown(cell)} is not an amount")
