@@ -17,13 +17,16 @@ from sqlalchemy.orm import Session
 from contractdesk.db.audit import change_rows, format_value
 from contractdesk.db.models import Change, agreement_item
 from contractdesk.domain.enums import ChangeAction
-from contractdesk.importing.bulk import insert_rows
+from contractdesk.importing.bulk import bind_value, insert_bound, insert_rows
 from contractdesk.importing.plan import KINDS, REFERENCES, TABLES, Plan, label_of
 from contractdesk.services.progress import Progress
 
 BATCH = 5000
 CHANGES: Table = Change.__table__  # type: ignore[assignment]
 _NOT_AUDITED = frozenset({"id", "version", "name_key"})
+STAMP = ("source", "user", "at")  # the same for every audit row of one import
+AUDIT_COLUMNS = ("entity", "entity_id", "label", "action", "field", "old_value", "new_value",
+                 *STAMP)
 # JSON string quoting without escaping non-ASCII, as json.dumps(ensure_ascii=False)
 _quote: Callable[[str], str] = json.encoder.encode_basestring
 FRAGMENTS_PER_FIELD = 20_000
@@ -32,13 +35,18 @@ SQLITE_CACHE_KIB = 65536  # a bulk insert that outgrows the page cache spills mi
 
 class _Writer:
     def __init__(self, session: Session, plan: Plan, progress: Progress,
-                 stamp: dict[str, Any]) -> None:
+                 stamp: tuple[str, str, dt.datetime]) -> None:
         self.connection = session.connection()
-        self.stamp = stamp  # source, user and time of every audit row
+        # the audit rows as the driver takes them; their values that never change, bound
+        dialect = self.connection.dialect
+        self.actions = {member: bind_value(dialect, CHANGES, "action", member)
+                        for member in ChangeAction}
+        self.stamp = tuple(bind_value(dialect, CHANGES, column, value)
+                           for column, value in zip(STAMP, stamp, strict=True))
         self.plan = plan
         self.progress = progress
         self.real: dict[str, dict[int, int]] = {kind: {} for kind in KINDS}
-        self.audit: list[dict[str, Any]] = []
+        self.audit: list[tuple[Any, ...]] = []  # in AUDIT_COLUMNS order
         self.total = sum(len(plan.creates[k]) + len(plan.updates[k]) for k in KINDS) + 1
         self.done = 0
         # per kind and field: value → its '"key": "text"' fragment; blanks have none
@@ -72,6 +80,7 @@ class _Writer:
                 label_of(kind, create.values, record_id)
         real = self.real[kind]
         stamp = self.stamp
+        create_action = self.actions[ChangeAction.CREATE]
         for start in range(0, len(creates), BATCH):
             batch = creates[start:start + BATCH]
             rows = [create.values for create in batch]
@@ -79,10 +88,8 @@ class _Writer:
             snapshots = self._snapshots(kind, rows)
             for create, snapshot in zip(batch, snapshots, strict=True):
                 label = labels[(kind, next_id)]
-                self.audit.append({"entity": entity, "entity_id": next_id,
-                                   "label": label[:300], "action": ChangeAction.CREATE,
-                                   "field": None, "old_value": None,
-                                   "new_value": snapshot, **stamp})
+                self.audit.append((entity, next_id, label[:300], create_action, None, None,
+                                   snapshot, *stamp))
                 create.values["id"] = real[create.temp] = next_id
                 next_id += 1
             for column, target in references:  # column by column: one id map per loop
@@ -197,9 +204,10 @@ class _Writer:
                 ChangeAction.UPDATE, [("items", None, format_value(sorted(labels)))]))
 
     def _audit(self, rows: list[dict[str, Any]]) -> None:
-        for row in rows:
-            row.update(self.stamp)
-        self.audit.extend(rows)
+        """Audit rows from :func:`change_rows`, stamped and bound."""
+        self.audit.extend((row["entity"], row["entity_id"], row["label"],
+                           self.actions[row["action"]], row["field"], row["old_value"],
+                           row["new_value"], *self.stamp) for row in rows)
 
 
 def _by_column(kind: str) -> dict[str, tuple[str, str]]:
@@ -224,7 +232,7 @@ def apply_plan(session: Session, plan: Plan, source: str, user: str,
                progress: Progress) -> None:
     """Writes ``plan`` in ``session``'s transaction; the caller commits or rolls back."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    writer = _Writer(session, plan, progress, {"source": source, "user": user, "at": now})
+    writer = _Writer(session, plan, progress, (source, user, now))
     if writer.connection.dialect.name == "sqlite":
         writer.connection.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     for kind in KINDS:
@@ -232,5 +240,6 @@ def apply_plan(session: Session, plan: Plan, source: str, user: str,
         writer.update_kind(kind)
     writer.link()
     for start in range(0, len(writer.audit), BATCH):
-        insert_rows(writer.connection, CHANGES, writer.audit[start:start + BATCH])
+        insert_bound(writer.connection, CHANGES, AUDIT_COLUMNS,
+                     writer.audit[start:start + BATCH])
     writer.tick(1, "saving")

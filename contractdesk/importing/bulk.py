@@ -13,7 +13,7 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Dialect, Table
 
 
 def _placeholder(paramstyle: str, position: int) -> str:
@@ -31,15 +31,8 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     if not rows:
         return
     dialect = connection.dialect
-    quote = dialect.identifier_preparer.quote
     columns = list(rows[0])
-    # the dialect's own type (SQLite's DATE/DATETIME format to text): without it dates
-    # would reach the driver's deprecated default adapters, in another text format
-    processors: list[Callable[[Any], Any] | None] = [
-        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
-    placeholders = ", ".join(_placeholder(dialect.paramstyle, i) for i in range(len(columns)))
-    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
-                 f"VALUES ({placeholders})")
+    processors = [bind_processor(dialect, table, name) for name in columns]
     if len(columns) == 1:
         parameters: list[Any] = [(row[columns[0]],) for row in rows]
     else:
@@ -52,4 +45,33 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
             if process is not None:
                 by_column[i] = list(map(cache(process), by_column[i]))
         parameters = list(zip(*by_column, strict=True))
-    connection.exec_driver_sql(statement, parameters)
+    insert_bound(connection, table, columns, parameters)
+
+
+def insert_bound(connection: Connection, table: Table, columns: Sequence[str],
+                 rows: Sequence[tuple[Any, ...]]) -> None:
+    """Inserts rows whose values are already what the driver takes (see
+    :func:`bind_processor`), as tuples in ``columns`` order."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    placeholders = ", ".join(_placeholder(dialect.paramstyle, i) for i in range(len(columns)))
+    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+                 f"VALUES ({placeholders})")
+    connection.exec_driver_sql(statement, list(rows))
+
+
+def bind_processor(dialect: Dialect, table: Table, column: str
+                   ) -> Callable[[Any], Any] | None:
+    """What SQLAlchemy applies to a column's values before the driver sees them: cents
+    for money, enum values, and the dialect's own types (SQLite's DATE/DATETIME format
+    to text; the generic types would leave dates to the driver's deprecated default
+    adapters, in another text format)."""
+    return table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def bind_value(dialect: Dialect, table: Table, column: str, value: Any) -> Any:
+    """One value of ``column`` as the driver takes it."""
+    process = bind_processor(dialect, table, column)
+    return value if process is None else process(value)
