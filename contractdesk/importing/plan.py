@@ -177,6 +177,10 @@ def build_plan(session: Session, incoming: Incoming) -> Plan:
     plan = Plan()
     temps = itertools.count(-1, -1)
     ids: dict[str, dict[Any, int]] = {kind: dict(index.keys[kind]) for kind in KINDS}
+    by_contract: dict[str, int] = {}  # renewal_of names a contract number only
+    for key, record_id in ids["agreements"].items():
+        if key[0] == "contract":
+            by_contract.setdefault(key[2], record_id)
     for kind, rows in index.rows.items():
         for record_id, row in rows.items():
             plan.labels[(kind, record_id)] = label_of(kind, row, record_id)
@@ -186,44 +190,42 @@ def build_plan(session: Session, incoming: Incoming) -> Plan:
         limits = _lengths(table)
         records: dict[Any, Record] = getattr(incoming, kind)
         references = REFERENCES[kind]
+        known = ids[kind]
+        creates = plan.creates[kind]
         for key, record in records.items():
             _fit(record.fields, limits)
             _fit(record.defaults, limits)
-            refs = _resolved(references, record, ids)
-            found = _find(kind, key, record, ids)
+            refs = _resolved(references, record, ids, by_contract)
+            found: int | None = known.get(key)
+            if found is None and kind == "items" and key[0] == "serial":
+                tag = record.fields.get("asset_tag")  # a serial added to a tagged item
+                found = known.get(("tag", "", tag)) if tag else None
             if found is None or found < 0:
                 values = {**defaults, **record.defaults, **record.fields, **refs}
                 if kind == "organizations":
                     values["name_key"] = key
                     values["roles"] = frozenset(values["roles"])
                 create = Create(next(temps), values)
-                plan.creates[kind].append(create)
-                ids[kind][key] = create.temp
-                continue
-            ids[kind][key] = found
-            changes = _changes(index.rows[kind][found], {**record.fields, **refs})
-            if changes:
-                plan.updates[kind].append(Update(found, changes))
+                creates.append(create)
+                found = known[key] = create.temp
+            else:
+                known[key] = found
+                changes = _changes(index.rows[kind][found], {**record.fields, **refs})
+                if changes:
+                    plan.updates[kind].append(Update(found, changes))
+            if kind == "agreements" and key[0] == "contract":
+                by_contract.setdefault(key[2], found)
     _plan_links(plan, incoming, ids, index.links)
     return plan
 
 
-def _find(kind: str, key: Any, record: Record, ids: dict[str, dict[Any, int]]) -> int | None:
-    known = ids[kind]
-    if kind == "items" and key[0] == "serial" and key not in known:
-        tag = record.fields.get("asset_tag")
-        return known.get(("tag", "", tag)) if tag else None
-    return known.get(key)
-
-
 def _resolved(references: dict[str, tuple[str, str]], record: Record,
-              ids: dict[str, dict[Any, int]]) -> dict[str, int]:
+              ids: dict[str, dict[Any, int]], by_contract: dict[str, int]) -> dict[str, int]:
     resolved = {}
     for name, key in record.refs.items():
         column, target = references[name]
         if target == "agreements" and isinstance(key, str):  # renewal_of by contract number
-            found = next((i for k, i in ids[target].items()
-                          if k[0] == "contract" and k[2] == key), None)
+            found = by_contract.get(key)
         else:
             found = ids[target].get(key)
         if found is not None:

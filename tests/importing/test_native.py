@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from contractdesk.db.database import Database, open_database
-from contractdesk.db.models import Change
+from contractdesk.db.models import Agreement, Change, Organization
+from contractdesk.domain.enums import OrgRole
 from contractdesk.errors import UserError
 from contractdesk.exporting.governance_rows import GOVERNANCE_KINDS
 from contractdesk.exporting.json_export import export_document, write_json
@@ -109,6 +110,27 @@ def test_bad_records_are_skipped_with_their_place(database: Database, tmp_path: 
         (2, "agreements record 2: kind: 'magic' is not one of warranty, maintenance, "
             "software_support, subscription, license, service, other")]
     assert summary.created["organizations"] == 1
+
+
+def test_a_chain_of_renewals_links_up(database: Database, tmp_path: Path) -> None:
+    """``renewal_of`` names a contract number: earlier terms in the same file and terms
+    already in the database are both found."""
+    with database.transaction("ui") as session:
+        ibm = Organization(name="IBM", roles=frozenset({OrgRole.OEM}))
+        session.add(Agreement(contract_number="T-2023", title="2023", oem=ibm, currency="EUR"))
+    target = tmp_path / "terms.json"
+    target.write_text(json.dumps({
+        "format": "contractdesk", "version": 1,
+        "organizations": [{"name": "IBM", "roles": ["oem"]}],
+        "agreements": [
+            {"contract_number": "T-2024", "oem": "IBM", "renewal_of": "T-2023"},
+            {"contract_number": "T-2025", "oem": "IBM", "renewal_of": "T-2024"}],
+    }))
+    run_import(database, target)
+    with database.transaction("test") as session:
+        renewed = {a.contract_number: a.renewal_of.contract_number if a.renewal_of else None
+                   for a in session.scalars(select(Agreement))}
+    assert renewed == {"T-2023": None, "T-2024": "T-2023", "T-2025": "T-2024"}
 
 
 @pytest.mark.parametrize(("content", "message"), [
