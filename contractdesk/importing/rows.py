@@ -12,8 +12,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import compress, repeat
-from operator import is_not
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -148,8 +146,9 @@ def parse_rows(table: Table, mapping: ColumnMapping, default_currency: str
 
 
 def _present(targets: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
-    """The row's values by target, without the empty ones (all in C)."""
-    return dict(compress(zip(targets, values, strict=True), map(is_not, values, repeat(None))))
+    """The row's values by target, without the empty ones."""
+    return {target: value for target, value in zip(targets, values, strict=True)
+            if value is not None}
 
 
 class _Memo(dict[Any, Any]):
