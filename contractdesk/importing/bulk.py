@@ -1,4 +1,4 @@
-"""INSERT of many rows straight through the driver's ``executemany``.
+"""INSERT of many rows straight through the driver, many rows per statement.
 
 SQLAlchemy's executemany spends more time building each row's parameters than SQLite
 spends storing the row; for tens of thousands of rows that dominated an import. Here
@@ -8,19 +8,22 @@ enum values, SQLite's text dates) is looked up once, and the driver gets plain t
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table
 
+POSTGRES_MAX_PARAMETERS = 65535
+MAX_ROWS_PER_STATEMENT = 1000  # longer statements gain nothing and take long to parse
 
-def _placeholder(paramstyle: str, position: int) -> str:
+
+def _placeholder(paramstyle: str) -> str:
     if paramstyle == "qmark":
         return "?"
-    if paramstyle == "numeric":
-        return f":{position + 1}"
     if paramstyle in ("format", "pyformat"):
         return "%s"
     raise NotImplementedError(f"parameter style {paramstyle}")
@@ -51,15 +54,35 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
 def insert_bound(connection: Connection, table: Table, columns: Sequence[str],
                  rows: Sequence[tuple[Any, ...]]) -> None:
     """Inserts rows whose values are already what the driver takes (see
-    :func:`bind_processor`), as tuples in ``columns`` order."""
+    :func:`bind_processor`), as tuples in ``columns`` order.
+
+    Many rows go in one ``INSERT … VALUES (…), (…)``, as many as the driver's limit
+    of parameters per statement allows: SQLite then steps through one statement per
+    chunk instead of resetting and binding it once per row (a tenth less time).
+    """
     if not rows:
         return
     dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
-    placeholders = ", ".join(_placeholder(dialect.paramstyle, i) for i in range(len(columns)))
-    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
-                 f"VALUES ({placeholders})")
-    connection.exec_driver_sql(statement, list(rows))
+    one = "(" + ", ".join(_placeholder(dialect.paramstyle) for _ in columns) + ")"
+    head = f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) VALUES "
+    per_statement = max(1, min(MAX_ROWS_PER_STATEMENT,
+                               _parameter_limit(connection) // len(columns)))
+    full = head + ", ".join([one] * per_statement)
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start:start + per_statement]
+        statement = full if len(chunk) == per_statement else \
+            head + ", ".join([one] * len(chunk))
+        connection.exec_driver_sql(statement, tuple(chain.from_iterable(chunk)))
+
+
+def _parameter_limit(connection: Connection) -> int:
+    """Parameters one statement may carry: SQLite's compiled-in limit (999 before
+    SQLite 3.32), PostgreSQL's protocol limit."""
+    if connection.dialect.name == "sqlite":
+        driver = connection.connection.dbapi_connection
+        return int(driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
+    return POSTGRES_MAX_PARAMETERS
 
 
 def bind_processor(dialect: Dialect, table: Table, column: str
