@@ -96,6 +96,20 @@ def _describe_server_error(text: str) -> str | None:
     return None
 
 
+def _describe_integrity_error(error: sa_exc.IntegrityError) -> str | None:
+    """What another writer's change (team mode, a second window) can cause: a duplicate
+    natural key, or a reference to a record they deleted. SQLite and PostgreSQL word
+    them differently."""
+    detail = str(error.orig).strip().splitlines()[0]
+    text = detail.lower()
+    if "unique" in text or "duplicate key" in text:
+        return f"That would duplicate a record that already exists: {detail}"
+    if "foreign key" in text:
+        return ("A record this refers to was deleted meanwhile (perhaps by someone else); "
+                "reload and try again.")
+    return None
+
+
 @contextmanager
 def translate_errors() -> Iterator[None]:
     """Re-raises environment failures as :class:`UserError`; bugs pass through."""
@@ -107,9 +121,10 @@ def translate_errors() -> Iterator[None]:
         raise ConflictError("This record was changed by someone else since you opened it: "
                             "reload it, or save again to overwrite.") from error
     except sa_exc.IntegrityError as error:
-        raise ConflictError(
-            "That would duplicate a record that already exists: "
-            + str(error.orig).strip().splitlines()[0]) from error
+        message = _describe_integrity_error(error)
+        if message is None:
+            raise  # a required value or a check the services should have caught: a bug
+        raise ConflictError(message) from error
     except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
         message = describe_database_error(error)
         if message is None:

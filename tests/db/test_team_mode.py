@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from contractdesk.cli import EXIT_USER_ERROR, main
 from contractdesk.db.database import Database, open_database
@@ -99,3 +100,12 @@ def test_server_errors_are_one_clear_line(pg_server: object, mangle: object, mes
 def test_unknown_driver_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", "oracle+nosuchdriver://x@y/z", "check"]) == EXIT_USER_ERROR
     assert "not a database URL ContractDesk can use" in capsys.readouterr().err
+
+
+def test_a_missing_required_value_is_a_bug_not_a_duplicate(database: Database) -> None:
+    """Only clashes another writer can cause become a message; a NOT NULL failure means
+    a service let a record through unchecked, and must reach the crash log as one."""
+    with pytest.raises(IntegrityError) as raised, translate_errors(), \
+            database.transaction("ui") as session:
+        session.add(Agreement(contract_number="N-1"))  # no currency
+    assert not isinstance(raised.value, ConflictError)
