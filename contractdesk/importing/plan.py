@@ -157,12 +157,11 @@ def _fit(values: dict[str, Any], limits: dict[str, int]) -> None:
     """Cuts text to its column's length: SQLite would keep it whole, PostgreSQL refuse
     the whole import for one over-long cell. (Currency codes, the only shorter limit,
     come out of the parsers as three letters.)"""
-    long = [column for column, value in values.items()
-            if type(value) is str and len(value) > SHORTEST_FREE_TEXT]
-    for column in long:
-        limit = limits.get(column)
-        if limit is not None and len(values[column]) > limit:
-            values[column] = values[column][:limit]
+    for column, value in values.items():  # replacing a value does not resize the dict
+        if type(value) is str and len(value) > SHORTEST_FREE_TEXT:
+            limit = limits.get(column)
+            if limit is not None and len(value) > limit:
+                values[column] = value[:limit]
 
 
 def _merged_notes(old: str | None, new: str) -> str:
