@@ -1,6 +1,6 @@
 """How long a scorecard, the risky-supplier flags and SLA parsing take on a busy log.
 
-Run: ``python benchmarks/governance_scorecard.py [CASES]`` from the repository root.
+Run: ``python -m benchmarks.bench_governance [CASES]`` from the repository root.
 Adds CASES support cases (default 20,000, spread over two years) to the sample data in
 a temporary database and prints timings; nothing is asserted.
 """

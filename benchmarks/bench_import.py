@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    /work/main/.venv/bin/python -m benchmarks.bench_import [--rows 20000]
+    .venv/bin/python -m benchmarks.bench_import [--rows 20000]
 
 Generates a register workbook (title row, mixed date and money notations in English and
 German, some bad rows) in a temporary folder, then times, in one run: python-calamine
