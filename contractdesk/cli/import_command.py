@@ -13,6 +13,7 @@ from contractdesk.cli.common import (
 )
 from contractdesk.importing.mapping import load_overrides
 from contractdesk.importing.plan import KINDS
+from contractdesk.importing.readers import TextFormat, describe_delimiter
 from contractdesk.importing.service import ImportSummary, run_import
 
 
@@ -33,6 +34,12 @@ def register(commands: Subparsers, add_db: AddDbOption) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable summary")
     parser.add_argument("--currency", default="EUR", metavar="CODE",
                         help="currency of amounts the file does not name (default EUR)")
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="a CSV file's encoding, e.g. utf-8, cp1252, cp850 (default: "
+                             "detected)")
+    parser.add_argument("--delimiter", metavar="CHAR",
+                        help="a CSV file's column separator: ';', ',', '|' or tab "
+                             "(default: detected)")
     parser.set_defaults(handler=run_import_command)
 
 
@@ -43,7 +50,9 @@ def run_import_command(args: argparse.Namespace) -> int:
     try:
         summary = run_import(database, path, sheet=args.sheet, mapping=overrides,
                              dry_run=args.dry_run, strict=args.strict,
-                             default_currency=args.currency.strip().upper())
+                             default_currency=args.currency.strip().upper(),
+                             text_format=TextFormat(args.encoding,
+                                                    _delimiter(args.delimiter)))
     finally:
         database.close()
     if args.json:
@@ -53,6 +62,13 @@ def run_import_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _delimiter(given: str | None) -> str | None:
+    """A delimiter as typed on a command line, where a tab is hard to type."""
+    if given is None:
+        return None
+    return "\t" if given.strip().lower() in ("tab", "\\t", "\t") else given
+
+
 def _counts(counts: dict[str, int]) -> str:
     listed = ", ".join(f"{counts[kind]} {kind}" for kind in KINDS if counts[kind])
     return listed or "nothing"
@@ -60,10 +76,17 @@ def _counts(counts: dict[str, int]) -> str:
 
 def describe(summary: ImportSummary) -> str:
     """The short human summary: what was (or would be) created, updated and skipped."""
-    where = f", sheet {summary.sheet!r} (headers on row {summary.header_row})" \
-        if summary.sheet and summary.header_row else ""
+    text = summary.text_format
+    if text is not None:  # a CSV file: no sheets, but an encoding and a delimiter
+        where = (f" ({text.encoding}, separated by {describe_delimiter(text.delimiter)}; "
+                 f"headers on row {summary.header_row})")
+    elif summary.sheet and summary.header_row:
+        where = f", sheet {summary.sheet!r} (headers on row {summary.header_row})"
+    else:
+        where = ""
     verb = "Would create" if summary.dry_run else "Created"
-    lines = [f"{summary.file}{where}: {summary.rows_read} rows read.",
+    rows = "1 row" if summary.rows_read == 1 else f"{summary.rows_read} rows"
+    lines = [f"{summary.file}{where}: {rows} read.",
              f"{verb}: {_counts(summary.created)}.",
              f"{'Would update' if summary.dry_run else 'Updated'}: "
              f"{_counts(summary.updated)}."]

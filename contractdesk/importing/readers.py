@@ -6,6 +6,7 @@ messages are the ones Excel shows.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Callable
@@ -29,13 +30,48 @@ SNIFF_LINES = 50
 Rows = list[list[Cell]]
 
 
+@dataclass(frozen=True)
+class TextFormat:
+    """How a CSV file is read: ``None`` means detect it. ``delimiter`` is one character
+    (``"\t"`` for tab)."""
+
+    encoding: str | None = None
+    delimiter: str | None = None
+
+    def checked(self) -> TextFormat:
+        """Raises:
+            UserError: an encoding Python does not know, or a delimiter that is not one
+            plain character."""
+        if self.encoding is not None:
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError as error:
+                raise UserError(f"{self.encoding!r} is not a text encoding ContractDesk "
+                                "knows (such as utf-8, cp1252, latin-1, cp850).") from error
+        if self.delimiter is not None and (len(self.delimiter) != 1
+                                           or self.delimiter in "\"\r\n"):
+            raise UserError(f"{self.delimiter!r} cannot separate columns: give one "
+                            "character such as ';', ',' or a tab.")
+        return self
+
+
+DETECT = TextFormat()
+DELIMITER_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "bars"}
+
+
+def describe_delimiter(delimiter: str | None) -> str:
+    return DELIMITER_NAMES.get(delimiter or "", repr(delimiter))
+
+
 @dataclass
 class Sheet:
-    """One sheet's name and a way to read its rows (loaded once, on first use)."""
+    """One sheet's name and a way to read its rows (loaded once, on first use).
+    A CSV file's sheet also says how its text was read."""
 
     name: str
     _load: Callable[[], Rows] = field(repr=False)
     _rows: Rows | None = field(default=None, repr=False)
+    text_format: TextFormat | None = None
 
     @property
     def rows(self) -> Rows:
@@ -44,8 +80,9 @@ class Sheet:
         return self._rows
 
 
-def read_sheets(path: Path) -> list[Sheet]:
-    """The visible sheets of a workbook, or the one sheet of a CSV file.
+def read_sheets(path: Path, text_format: TextFormat = DETECT) -> list[Sheet]:
+    """The visible sheets of a workbook, or the one sheet of a CSV file (read with
+    ``text_format`` where it names an encoding or delimiter).
 
     Raises:
         UserError: unreadable, empty, damaged, hostile or not a spreadsheet.
@@ -61,7 +98,8 @@ def read_sheets(path: Path) -> list[Sheet]:
     if suffix in WORKBOOK_SUFFIXES:
         raise UserError(f"{path.name} is not a {suffix} workbook (its content is not a "
                         "spreadsheet); save it again from the spreadsheet program.")
-    return [Sheet(path.stem, lambda: read_csv(path))]
+    rows, used = read_csv(path, text_format)
+    return [Sheet(path.stem, lambda: rows, rows, used)]
 
 
 def _workbook_sheets(path: Path) -> list[Sheet]:
@@ -92,29 +130,38 @@ def _workbook_sheets(path: Path) -> list[Sheet]:
     return [Sheet(name, loader(name)) for name in visible]
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """UTF-16 or UTF-8 (with or without BOM) first, then Windows-1252, as German and
-    English Excel save CSV.
+def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """The text and the encoding it was read in: ``encoding`` if given, else UTF-16 or
+    UTF-8 (with or without BOM) first, then Windows-1252, as German and English Excel
+    save CSV.
 
     Raises:
-        UserError: empty, or binary rather than text.
+        UserError: empty, binary rather than text, or not in the ``encoding`` given.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="replace")
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise UserError(f"{name} is not {encoding} text (byte {error.start + 1} cannot "
+                            f"be read); choose another encoding.") from error
+        if text.startswith("\ufeff"):
+            text = text[1:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
     else:
         if b"\x00" in data[:65536]:
             raise UserError(f"{name} is a binary file, not a CSV or text table.")
         try:
-            text = data.decode("utf-8-sig")
+            text, encoding = data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+            text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
     if not text.strip():
         raise UserError(f"{name} is empty.")
     sample = text[:65536]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\r\n\t")
     if controls > len(sample) // 100 or sample.count("\ufffd") > len(sample) // 50:
         raise UserError(f"{name} is a binary file, not a CSV or text table.")
-    return text
+    return text, encoding
 
 
 def sniff_delimiter(text: str) -> str:
@@ -136,11 +183,13 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_csv(path: Path) -> Rows:
-    text = decode_text(path.read_bytes(), path.name)
-    delimiter = sniff_delimiter(text)
+def read_csv(path: Path, text_format: TextFormat = DETECT) -> tuple[Rows, TextFormat]:
+    """The rows, and the encoding and delimiter they were read with."""
+    text, encoding = decode_text(path.read_bytes(), path.name, text_format.encoding)
+    delimiter = text_format.delimiter or sniff_delimiter(text)
     try:
-        return [[cell or None for cell in row]
-                for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        rows: Rows = [[cell or None for cell in row] for row in
+                      csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as error:
         raise UserError(f"{path.name} is not a readable CSV file ({error}).") from error
+    return rows, TextFormat(encoding, delimiter)

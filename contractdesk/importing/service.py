@@ -31,7 +31,7 @@ from contractdesk.importing.mapping import (
 )
 from contractdesk.importing.native import NativeDocument, native_workbook, read_json
 from contractdesk.importing.plan import build_plan
-from contractdesk.importing.readers import read_sheets
+from contractdesk.importing.readers import DETECT, TextFormat, read_sheets
 from contractdesk.importing.register import add_register_row
 from contractdesk.importing.rows import ParsedRow, parse_rows
 from contractdesk.importing.table import build_table, choose_sheet
@@ -56,6 +56,7 @@ class Preview:
     mapping: ColumnMapping | None
     rows: list[ParsedRow] = field(default_factory=list)
     native: NativeDocument | None = None
+    text_format: TextFormat | None = None  # how a CSV file's text was read
 
     @property
     def rows_read(self) -> int:
@@ -98,6 +99,7 @@ class ImportSummary:
     skipped: list[Skipped]
     mapping: dict[str, str]
     unmapped: list[str] = field(default_factory=list)  # kept in notes; not in the contract
+    text_format: TextFormat | None = None  # a CSV file's encoding and delimiter; ditto
 
     def to_json(self) -> dict[str, Any]:
         """The design's ``import --json`` contract, key for key."""
@@ -110,8 +112,9 @@ class ImportSummary:
 
 def preview(path: Path, sheet: str | None = None,
             mapping: Mapping[str, str | None] | None = None,
-            default_currency: str = "EUR") -> Preview:
-    """Reads and parses ``path`` without touching any database.
+            default_currency: str = "EUR", text_format: TextFormat = DETECT) -> Preview:
+    """Reads and parses ``path`` without touching any database; a CSV file in the
+    encoding and with the delimiter ``text_format`` names, where it names them.
 
     Raises:
         UserError: the file cannot be read, holds no register, or the mapping is wrong.
@@ -127,7 +130,7 @@ def preview(path: Path, sheet: str | None = None,
             return Preview(path.name, document.sheet, document.header_row, None,
                            native=document)
         check_targets(mapping or {})
-        sheets = read_sheets(path)
+        sheets = read_sheets(path, text_format.checked())
         native = native_workbook(sheets, default_currency) if sheet is None else None
         if native is not None:
             return Preview(path.name, native.sheet, native.header_row, None, native=native)
@@ -141,13 +144,15 @@ def preview(path: Path, sheet: str | None = None,
                             "contract number, title, serial number, asset tag or order "
                             "number); give a --mapping file to name the columns.")
         rows = parse_rows(table, columns, default_currency)
-    return Preview(path.name, table.sheet, table.header_row, columns, rows)
+    return Preview(path.name, table.sheet, table.header_row, columns, rows,
+                   text_format=chosen.text_format)
 
 
 def run_import(target: Database | Session, path: Path, *, sheet: str | None = None,
                mapping: Mapping[str, str | None] | None = None, dry_run: bool = False,
                strict: bool = False, progress: Progress = NO_PROGRESS,
-               default_currency: str = "EUR") -> ImportSummary:
+               default_currency: str = "EUR", text_format: TextFormat = DETECT
+               ) -> ImportSummary:
     """Imports ``path``: every good row in one transaction, or nothing.
 
     With a :class:`Database`, the transaction is opened and committed here; with a
@@ -166,14 +171,14 @@ def run_import(target: Database | Session, path: Path, *, sheet: str | None = No
     with _collector_paused():
         try:
             return _run(target, path, sheet, mapping, dry_run, strict, progress,
-                        default_currency)
+                        default_currency, text_format)
         except ConflictError as clash:
             if not retry:
                 raise
             log.info("import of %s clashed with another writer (%s); trying again",
                      path.name, clash)
         return _run(target, path, sheet, mapping, dry_run, strict, progress,
-                    default_currency)
+                    default_currency, text_format)
 
 
 @contextmanager
@@ -192,8 +197,9 @@ def _collector_paused() -> Iterator[None]:
 
 def _run(target: Database | Session, path: Path, sheet: str | None,
          mapping: Mapping[str, str | None] | None, dry_run: bool, strict: bool,
-         progress: Progress, default_currency: str) -> ImportSummary:
-    parsed = preview(path, sheet, mapping, default_currency)
+         progress: Progress, default_currency: str, text_format: TextFormat
+         ) -> ImportSummary:
+    parsed = preview(path, sheet, mapping, default_currency, text_format)
     skipped = parsed.skipped
     if strict and skipped:
         first = skipped[0]
@@ -214,7 +220,7 @@ def _run(target: Database | Session, path: Path, sheet: str | None,
              updated, len(skipped))
     return ImportSummary(path.name, parsed.sheet, parsed.header_row, parsed.rows_read,
                          dry_run, created, updated, skipped, parsed.mapping_report(),
-                         parsed.unmapped)
+                         parsed.unmapped, parsed.text_format)
 
 
 def _import_into(session: Session, incoming: Incoming, source: str, dry_run: bool,

@@ -282,3 +282,44 @@ def test_a_contractdesk_workbook_is_read_whole(qtbot: QtBot, empty_window: MainW
     wizard = open_wizard(qtbot, empty_window, monkeypatch, tmp_path / "all.xlsx")
     assert "A ContractDesk export: 18 agreements" in wizard.source_page.status.text()
     assert not wizard.source_page.sheet_box.isEnabled()
+
+
+def test_a_csv_file_read_in_the_encoding_the_user_picks(
+        qtbot: QtBot, empty_window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """Umlauts come out wrong in a DOS-era file until the user names its encoding; the
+    import then reads it as shown."""
+    path = tmp_path / "vertraege.csv"
+    path.write_bytes("Vertragsnummer;Händler;Vertragsende\nV-1;Müller GmbH;31.12.2026\n"
+                     .encode("cp850"))
+    wizard = open_wizard(qtbot, empty_window, monkeypatch, path)
+    page = wizard.source_page
+    assert page.encoding_box.isVisible() and not page.sheet_box.isVisible()
+    assert page.encoding_box.currentText() == "Detected: Windows (Western Europe, cp1252)"
+    assert page.delimiter_box.currentText() == "Detected: semicolons"
+    assert "H„ndler" in wizard.state.preview.unmapped  # type: ignore[union-attr]
+
+    box = page.encoding_box
+    dos = box.findData("cp850")
+    box.setCurrentIndex(dos)
+    box.activated.emit(dos)  # as a user's pick does
+    qtbot.waitUntil(lambda: wizard.state.preview is not None
+                    and wizard.state.preview.text_format is not None
+                    and wizard.state.preview.text_format.encoding == "cp850")
+    assert page.encoding_box.currentText() == "DOS (Western Europe, cp850)"
+    assert wizard.state.preview.mapping_report()["Händler"] == "agreement.reseller"  # type: ignore[union-attr]
+
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page)
+
+    def names(session: Session) -> list[str]:
+        return list(session.scalars(select(Organization.name)))
+    assert empty_window.access.read(names) == ["Müller GmbH"]
+
+
+def test_a_workbook_has_no_text_choices(qtbot: QtBot, empty_window: MainWindow,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    wizard = open_wizard(qtbot, empty_window, monkeypatch)
+    assert not wizard.source_page.encoding_box.isVisible()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from contractdesk.importing.readers import DELIMITER_NAMES, TEXT_SUFFIXES, TextFormat
 from contractdesk.importing.service import Preview
 from contractdesk.ui.file_dialogs import IMPORT_FILTER, FileDialogs
 from contractdesk.ui.import_wizard.preview_model import PreviewModel
@@ -78,6 +79,13 @@ class SourcePage(StatePage):
         self.sheet_box.activated.connect(
             lambda index: self.state.set_sheet(self.sheet_box.itemText(index)))
         self.status = status_label()
+        self.encoding_box = _choices(ENCODINGS, self.tr("Detect"))
+        self.delimiter_box = _choices(DELIMITER_NAMES, self.tr("Detect"))
+        self.encoding_box.setToolTip(self.tr("The character set the file was saved in; "
+                                             "change it when umlauts come out wrong"))
+        self.delimiter_box.setToolTip(self.tr("The character between the columns"))
+        for box in (self.encoding_box, self.delimiter_box):
+            box.activated.connect(self._text_format_chosen)
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
@@ -88,10 +96,20 @@ class SourcePage(StatePage):
         sheet_row.addWidget(self.sheet_box)
         sheet_row.addStretch(1)
         form.addRow(self.tr("Sheet:"), sheet_row)
+        self.text_row = text_row = QHBoxLayout()
+        text_row.addWidget(self.encoding_box)
+        text_row.addWidget(QLabel(self.tr("columns separated by")))
+        text_row.addWidget(self.delimiter_box)
+        text_row.addStretch(1)
+        form.addRow(self.tr("Text:"), text_row)
         form.addRow(self.tr("Found:"), self.status)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
+
+    def _text_format_chosen(self) -> None:
+        self.state.set_text_format(TextFormat(self.encoding_box.currentData(),
+                                              self.delimiter_box.currentData()))
 
     def _choose(self) -> None:
         path = FileDialogs.open_file(self, self.tr("Import records"), IMPORT_FILTER)
@@ -111,6 +129,18 @@ class SourcePage(StatePage):
         self.sheet_box.setEnabled(len(reading.sheets) > 1 and not state.loading
                                   and not native)
         self.form.setRowVisible(self.sheet_row, bool(reading.sheets))
+        used = reading.preview.text_format if reading.preview is not None else None
+        is_text = used is not None or state.path.suffix.lower() in TEXT_SUFFIXES
+        self.form.setRowVisible(self.text_row, is_text)
+        chosen = state.text_format
+        _show_choice(self.encoding_box, chosen.encoding,
+                     used.encoding if used and not chosen.encoding else None,
+                     ENCODINGS)
+        _show_choice(self.delimiter_box, chosen.delimiter,
+                     used.delimiter if used and not chosen.delimiter else None,
+                     DELIMITER_NAMES)
+        for box in (self.encoding_box, self.delimiter_box):
+            box.setEnabled(not state.loading)
         self.sheet_box.setToolTip(self.tr("A ContractDesk export is read whole, every sheet")
                                   if native else "" if len(reading.sheets) > 1 else
                                   self.tr("This file has one sheet"))
@@ -119,6 +149,33 @@ class SourcePage(StatePage):
         self.status.setText(self.tr("Reading…") if state.loading
                             else reading.error or found_text(reading.preview,
                                                             bool(reading.sheets)))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SourcePage", text)
+
+
+# A CSV file's encodings as the picker names them (codec → words)
+ENCODINGS = {"utf-8": "UTF-8", "cp1252": "Windows (Western Europe, cp1252)",
+             "iso-8859-15": "ISO 8859-15 (Latin-9)", "cp850": "DOS (Western Europe, cp850)",
+             "utf-16": "UTF-16", "mac-roman": "Mac Roman"}
+
+
+def _choices(names: dict[str, str], detect: str) -> QComboBox:
+    box = QComboBox()
+    box.addItem(detect, None)
+    for value, words in names.items():
+        box.addItem(_tr(words), value)
+    return box
+
+
+def _show_choice(box: QComboBox, chosen: str | None, detected: str | None,
+                 names: dict[str, str]) -> None:
+    """The user's choice, or "Detected: …" naming what detection found."""
+    found = _tr(names.get(detected, detected or "")) if detected else ""
+    box.setItemText(0, _tr("Detected: {found}").format(found=found) if found
+                    else _tr("Detect"))
+    box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
 
 
 def native_counts(preview: Preview) -> dict[str, int]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from contractdesk.errors import UserError
-from contractdesk.importing.readers import WORKBOOK_SUFFIXES, read_sheets
+from contractdesk.importing.readers import DETECT, WORKBOOK_SUFFIXES, TextFormat, read_sheets
 from contractdesk.importing.service import ImportSummary, Preview, preview, run_import
 from contractdesk.services.access import DataAccess
 from contractdesk.services.progress import CallbackProgress
@@ -44,13 +44,14 @@ class Reading:
 
 
 def read_file(path: Path, sheet: str | None, overrides: dict[str, str | None],
-              default_currency: str) -> Reading:
+              default_currency: str, text_format: TextFormat = DETECT) -> Reading:
     """Runs on a worker thread; a file that cannot be read is a message, not a crash."""
     reading = Reading()
     try:
         if path.suffix.lower() in WORKBOOK_SUFFIXES:
             reading.sheets = [s.name for s in read_sheets(path)]
-        reading.preview = preview(path, sheet, overrides or None, default_currency)
+        reading.preview = preview(path, sheet, overrides or None, default_currency,
+                                  text_format)
     except UserError as error:
         reading.error = for_the_window(str(error))
     return reading
@@ -79,6 +80,7 @@ class ImportState(QObject):
         self.path = path
         self.default_currency = default_currency
         self.sheet: str | None = None
+        self.text_format = DETECT  # a CSV file's encoding and delimiter, where chosen
         self.overrides: dict[str, str | None] = {}
         self.reading = Reading()
         self.last_good: Preview | None = None  # of this file and sheet
@@ -92,7 +94,13 @@ class ImportState(QObject):
 
     def set_file(self, path: Path) -> None:
         self.path, self.sheet, self.overrides, self.last_good = path, None, {}, None
+        self.text_format = DETECT
         self.reload()
+
+    def set_text_format(self, text_format: TextFormat) -> None:
+        if text_format != self.text_format:
+            self.text_format, self.overrides, self.last_good = text_format, {}, None
+            self.reload()
 
     def set_sheet(self, sheet: str) -> None:
         current = self.reading.preview.sheet if self.reading.preview else None
@@ -110,9 +118,10 @@ class ImportState(QObject):
         self.loading = True
         self.changed.emit()
         path, sheet, overrides = self.path, self.sheet, dict(self.overrides)
-        currency = self.default_currency
+        currency, text_format = self.default_currency, self.text_format
         self.task = run_task(self.owner, self.tr("Reading {file}").format(file=path.name),
-                             lambda _progress: read_file(path, sheet, overrides, currency),
+                             lambda _progress: read_file(path, sheet, overrides, currency,
+                                                         text_format),
                              lambda reading: self._read(reading, generation),
                              progress_dialog=False)
 
@@ -160,13 +169,14 @@ class ImportWizard(QWizard):
         shown = state.preview
         if shown is None or self.import_task is not None:
             return
-        path, sheet = state.path, state.sheet
+        path, sheet, text_format = state.path, state.sheet, state.text_format
         overrides = dict(state.overrides) or None
         currency = state.default_currency
 
         def work(report: CallbackProgress) -> ImportSummary:
             return self.access.write(run_import, path, sheet=sheet, mapping=overrides,
-                                     progress=Sentences(report), default_currency=currency)
+                                     progress=Sentences(report), default_currency=currency,
+                                     text_format=text_format)
 
         self.import_task = run_task(self, self.tr("Importing {file}").format(file=path.name),
                                     work, self._imported)
