@@ -41,7 +41,7 @@ def test_a_named_encoding_reads_the_file_right(database: Database, dos_csv: Path
 
 def test_a_file_not_in_the_named_encoding_is_refused(database: Database,
                                                      dos_csv: Path) -> None:
-    with pytest.raises(UserError, match="not utf-8 text .*choose another encoding"):
+    with pytest.raises(UserError, match=r"not utf-8 text .*choose another encoding"):
         run_import(database, dos_csv, text_format=TextFormat(encoding="utf-8"))
     with database.transaction("test") as session:
         assert session.scalar(select(func.count()).select_from(Agreement)) == 0
