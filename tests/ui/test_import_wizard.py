@@ -290,14 +290,15 @@ def test_a_csv_file_read_in_the_encoding_the_user_picks(
     """Umlauts come out wrong in a DOS-era file until the user names its encoding; the
     import then reads it as shown."""
     path = tmp_path / "vertraege.csv"
-    path.write_bytes("Vertragsnummer;Händler;Vertragsende\nV-1;Müller GmbH;31.12.2026\n"
-                     .encode("cp850"))
+    path.write_bytes("Vertragsnummer;Händler;Vertragsende;Kündigungsfrist\n"
+                     "V-1;Müller GmbH;31.12.2026;3 Monate\n".encode("cp850"))
     wizard = open_wizard(qtbot, empty_window, monkeypatch, path)
     page = wizard.source_page
     assert page.encoding_box.isVisible() and not page.sheet_box.isVisible()
     assert page.encoding_box.currentText() == "Detected: Windows (Western Europe, cp1252)"
     assert page.delimiter_box.currentText() == "Detected: semicolons"
     assert "H„ndler" in wizard.state.preview.unmapped  # type: ignore[union-attr]
+    assert "could not be read (shown as �): choose the encoding" in page.status.text()
 
     box = page.encoding_box
     dos = box.findData("cp850")
@@ -307,6 +308,7 @@ def test_a_csv_file_read_in_the_encoding_the_user_picks(
                     and wizard.state.preview.text_format is not None
                     and wizard.state.preview.text_format.encoding == "cp850")
     assert page.encoding_box.currentText() == "DOS (Western Europe, cp850)"
+    assert "Kündigungsfrist" in page.status.text() and "�" not in page.status.text()
     assert wizard.state.preview.mapping_report()["Händler"] == "agreement.reseller"  # type: ignore[union-attr]
 
     click(qtbot, wizard, QWizard.WizardButton.NextButton)

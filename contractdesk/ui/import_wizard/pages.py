@@ -148,7 +148,17 @@ class SourcePage(StatePage):
                                   else "")
         self.status.setText(self.tr("Reading…") if state.loading
                             else reading.error or found_text(reading.preview,
-                                                            bool(reading.sheets)))
+                                                            bool(reading.sheets))
+                            + self._garbled_hint(reading.preview))
+
+    def _garbled_hint(self, preview: Preview | None) -> str:
+        """Characters the detected encoding could not read show as "�" in the headers."""
+        columns = preview.mapping.columns if preview and preview.mapping else ()
+        if preview is None or preview.text_format is None or \
+                not any("\ufffd" in column.header for column in columns):
+            return ""
+        return "\n\n" + self.tr("Some characters could not be read (shown as �): choose "
+                                "the encoding the file was saved in.")
 
 
 def _tr(text: str) -> str:
@@ -163,6 +173,8 @@ ENCODINGS = {"utf-8": "UTF-8", "cp1252": "Windows (Western Europe, cp1252)",
 
 def _choices(names: dict[str, str], detect: str) -> QComboBox:
     box = QComboBox()
+    # wide enough for "Detected: …", whose words change with each file
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     box.addItem(detect, None)
     for value, words in names.items():
         box.addItem(_tr(words), value)
@@ -190,9 +202,7 @@ def native_counts(preview: Preview) -> dict[str, int]:
 def found_text(preview: Preview | None, workbook: bool) -> str:
     if preview is None:
         return ""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SourcePage", text)
-
+    tr = _tr
     if preview.native is not None:
         return tr("A ContractDesk export: {records}; read with its own field names.").format(
             records=counted(native_counts(preview)))
