@@ -154,14 +154,30 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
         try:
             text, encoding = data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError:
-            text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+            encoding = _legacy_code_page(data)
+            text = data.decode(encoding, errors="replace")
     if not text.strip():
         raise UserError(f"{name} is empty.")
     sample = text[:65536]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\r\n\t")
-    if controls > len(sample) // 100 or sample.count("\ufffd") > len(sample) // 50:
+    if controls > len(sample) // 100 or \
+            sample.count("\ufffd") > max(len(sample) // 50, BINARY_MIN_UNREADABLE):
         raise UserError(f"{name} is a binary file, not a CSV or text table.")
     return text, encoding
+
+
+# German letters (ä ö ü Ä Ö Ü ß) as Windows and as DOS (cp850, old ERP exports) store them
+WINDOWS_UMLAUTS = frozenset(b"\xe4\xf6\xfc\xc4\xd6\xdc\xdf")
+DOS_UMLAUTS = frozenset(b"\x84\x94\x81\x8e\x99\x9a\xe1")
+BINARY_MIN_UNREADABLE = 16  # a short text with a few odd bytes is still text
+
+
+def _legacy_code_page(data: bytes) -> str:
+    """Windows-1252, unless the bytes spell German letters the DOS way more often."""
+    sample = data[:65536]
+    windows = sum(1 for byte in sample if byte in WINDOWS_UMLAUTS)
+    dos = sum(1 for byte in sample if byte in DOS_UMLAUTS)
+    return "cp850" if dos > windows else "cp1252"
 
 
 def sniff_delimiter(text: str) -> str:

@@ -287,38 +287,47 @@ def test_a_contractdesk_workbook_is_read_whole(qtbot: QtBot, empty_window: MainW
 def test_a_csv_file_read_in_the_encoding_the_user_picks(
         qtbot: QtBot, empty_window: MainWindow, monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
-    """Umlauts come out wrong in a DOS-era file until the user names its encoding; the
-    import then reads it as shown."""
-    path = tmp_path / "vertraege.csv"
-    path.write_bytes("Vertragsnummer;Händler;Vertragsende;Kündigungsfrist\n"
-                     "V-1;Müller GmbH;31.12.2026;3 Monate\n".encode("cp850"))
+    """A Latin-9 file's € reads as ¤ under the detected Windows encoding, so its amount
+    is a problem row until the user names the encoding; the import then reads it so."""
+    path = tmp_path / "kosten.csv"
+    path.write_bytes("Vertragsnummer;Hersteller;Kosten;Vertragsende\n"
+                     "V-1;Müller GmbH;1.234,56 €;31.12.2026\n".encode("iso-8859-15"))
     wizard = open_wizard(qtbot, empty_window, monkeypatch, path)
     page = wizard.source_page
     assert page.encoding_box.isVisible() and not page.sheet_box.isVisible()
     assert page.encoding_box.currentText() == "Detected: Windows (Western Europe, cp1252)"
     assert page.delimiter_box.currentText() == "Detected: semicolons"
-    assert "H„ndler" in wizard.state.preview.unmapped  # type: ignore[union-attr]
-    assert "could not be read (shown as �): choose the encoding" in page.status.text()
+    assert [s.row for s in wizard.state.preview.skipped] == [2]  # type: ignore[union-attr]
 
     box = page.encoding_box
-    dos = box.findData("cp850")
-    box.setCurrentIndex(dos)
-    box.activated.emit(dos)  # as a user's pick does
+    latin9 = box.findData("iso-8859-15")
+    box.setCurrentIndex(latin9)
+    box.activated.emit(latin9)  # as a user's pick does
     qtbot.waitUntil(lambda: wizard.state.preview is not None
                     and wizard.state.preview.text_format is not None
-                    and wizard.state.preview.text_format.encoding == "cp850")
-    assert page.encoding_box.currentText() == "DOS (Western Europe, cp850)"
-    assert "Kündigungsfrist" in page.status.text() and "�" not in page.status.text()
-    assert wizard.state.preview.mapping_report()["Händler"] == "agreement.reseller"  # type: ignore[union-attr]
+                    and wizard.state.preview.text_format.encoding == "iso-8859-15")
+    assert page.encoding_box.currentText() == "ISO 8859-15 (Latin-9)"
+    assert wizard.state.preview.skipped == []  # type: ignore[union-attr]
 
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     click(qtbot, wizard, QWizard.WizardButton.CommitButton)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page)
 
-    def names(session: Session) -> list[str]:
-        return list(session.scalars(select(Organization.name)))
-    assert empty_window.access.read(names) == ["Müller GmbH"]
+    def costs(session: Session) -> list[str]:
+        return [f"{a.cost} {a.currency}" for a in session.scalars(select(Agreement))]
+    assert empty_window.access.read(costs) == ["1234.56 EUR"]
+
+
+def test_unreadable_header_characters_suggest_another_encoding(
+        qtbot: QtBot, empty_window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"  # Windows umlauts, and one byte Windows has no letter for
+    path.write_bytes(b"Vertragsnummer;K\x81ndigungsfrist;Vertragsende\n"
+                     b"V-\xe4\xe4;90;31.12.2026\n")
+    wizard = open_wizard(qtbot, empty_window, monkeypatch, path)
+    assert "could not be read (shown as \ufffd): choose the encoding" in \
+        wizard.source_page.status.text()
 
 
 def test_a_workbook_has_no_text_choices(qtbot: QtBot, empty_window: MainWindow,
