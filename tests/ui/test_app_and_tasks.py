@@ -135,6 +135,21 @@ def test_settings_are_typed_with_defaults(tmp_path: Path) -> None:
     assert again.get(THEME) == "system"
 
 
+def test_opening_current_settings_leaves_the_file_alone(qtbot: QtBot) -> None:
+    """Every start opens the settings; rewriting (and fsyncing) an unchanged file each
+    time was a disk write in the first frame."""
+    first = Settings()
+    first.sync()
+    path = Path(first.store.fileName())
+    before = path.stat()
+    again = Settings()
+    qtbot.wait(10)  # QSettings writes pending changes from the event loop
+    again.sync()
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert again.store.value("settings_version") == first.store.value("settings_version")
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_status_colours_stay_readable(theme: str) -> None:
     from contractdesk.ui.labels import STATUS_COLOURS
