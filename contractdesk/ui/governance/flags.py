@@ -43,6 +43,7 @@ class FlagsSection(QWidget):
         self.view.setCursor(Qt.CursorShape.PointingHandCursor)
         self.view.setToolTip(self.tr("Click a row to open the agreement"))
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.view.hide()  # until there are rows (_show)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 0)
         layout.addWidget(self.label)

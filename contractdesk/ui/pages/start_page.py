@@ -179,6 +179,7 @@ class StartPageWidget(QWidget):
         view.setToolTip(self.tr("Click a row to open it"))
         view.clicked.connect(lambda index: self._open(model, index))
         view.activated.connect(lambda index: self._open(model, index))
+        view.hide()  # until its rows arrive (_fit): empty headers say nothing, cost a lot
         return view
 
     def refresh(self) -> Task[StartPage]:

@@ -95,6 +95,8 @@ class RemindersPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(view)
         layout.addWidget(self.button_row)
+        view.hide()  # until there are reminders (_show)
+        self.button_row.hide()
         view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
