@@ -16,6 +16,7 @@ from contractdesk.services.workflow_view import (
     snooze_reminder,
 )
 from contractdesk.ui.dialogs import Dialogs
+from contractdesk.ui.lazy import Lazy
 from contractdesk.ui.models import RowsModel
 from contractdesk.ui.qt import (
     QAbstractItemView,
@@ -27,6 +28,7 @@ from contractdesk.ui.qt import (
     QPoint,
     QPushButton,
     Qt,
+    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -64,16 +66,7 @@ class RemindersPanel(QWidget):
             "action": self.tr("Action"), "name": self.tr("Contract"),
             "title": self.tr("Title"), "stage": self.tr("Reminder"),
             "rolled": self.tr("Auto-renewed")})
-        view = read_only_table(self.model)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Thousands of reminders on a large register: size columns by the first rows.
-        view.horizontalHeader().setResizeContentsPrecision(MAX_ROWS_SHOWN)
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(self._menu)
-        view.doubleClicked.connect(self._open_index)
-        view.setToolTip(self.tr("Double-click to open the agreement; right-click for "
-                                "Handled or Snooze"))
-        self.view = view
+        self.table = Lazy(self._make_view)  # made with the first reminders
 
         self.handled_button = QPushButton(self.tr("Handled"))
         self.handled_button.setToolTip(self.tr("I have dealt with this reminder; stop "
@@ -90,15 +83,31 @@ class RemindersPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(view)
-        layout.addWidget(self.button_row)
-        view.hide()  # until there are reminders (_show)
-        self.button_row.hide()
-        view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.button_row)
+        self.button_row.hide()  # until there are reminders (_show)
         self._update_buttons()
+
+    @property
+    def view(self) -> QTableView:
+        """The reminders table; made with the first reminders (or when asked for)."""
+        return self.table.get()
+
+    def _make_view(self) -> QTableView:
+        view = read_only_table(self.model)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Thousands of reminders on a large register: size columns by the first rows.
+        view.horizontalHeader().setResizeContentsPrecision(MAX_ROWS_SHOWN)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._menu)
+        view.doubleClicked.connect(self._open_index)
+        view.setToolTip(self.tr("Double-click to open the agreement; right-click for "
+                                "Handled or Snooze"))
+        view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.column.insertWidget(1, view)
+        return view
 
     def refresh(self) -> Task[list[ReminderRow]]:
         today, stages = self.today(), tuple(self.lead_times())
@@ -121,7 +130,9 @@ class RemindersPanel(QWidget):
                 n=len(rows), missed=missed))
         else:
             self.title.setText(self.tr("Reminders ({n})").format(n=len(rows)))
-        self.view.setVisible(bool(rows))
+        view = self.view if rows else self.table.built
+        if view is not None:
+            view.setVisible(bool(rows))
         self.button_row.setVisible(bool(rows))
         if rows:
             self.view.resizeColumnsToContents()
@@ -142,7 +153,10 @@ class RemindersPanel(QWidget):
                 "rolled": rolled, "colour": "overdue" if row.overdue else "notice_due"}
 
     def selected(self) -> ReminderRow | None:
-        rows = self.view.selectionModel().selectedRows()
+        view = self.table.built
+        if view is None:
+            return None
+        rows = view.selectionModel().selectedRows()
         if not rows or self.reminders is None:
             return None
         return self.reminders[rows[0].row()]
