@@ -1,12 +1,13 @@
 """Desktop notifications of due reminders while the app runs; no server, no cron.
 
-Checked at start and then every hour: ``take_notification_rows`` returns only the
-reminders not yet notified today and records them, so each reminder notifies at most
-once a day however often the check runs or the app restarts. Where the platform has a
-system tray, the notification is a tray message (clicking it opens the agreement) and
-minimising the window hides it to the tray; elsewhere a non-modal banner at the top of
-the window says the same, with an Open button (made at the first notification: most
-starts have none to show).
+Checked at start (together with the start page's reminders, ``take_reminder_rows``) and
+then every hour (``take_notification_rows``): both return only the reminders not yet
+notified today and record them, so each reminder notifies at most once a day however
+often the check runs or the app restarts. Where the platform has a system tray, the
+notification is a tray message (clicking it opens the agreement) and minimising the
+window hides it to the tray; elsewhere a non-modal banner at the top of the window says
+the same, with an Open button (made at the first notification: most starts have none to
+show).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from contractdesk.services.workflow_view import (
     acknowledge_reminder,
     reminder_rows,
     snooze_reminder,
+    take_reminder_rows,
 )
 from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.lazy import Lazy
@@ -55,6 +56,10 @@ class RemindersPanel(QWidget):
         self.lead_times = lead_times
         self.reminders: list[ReminderRow] | None = None
         self.generation = 0
+        # Set by the window's workflow: the next refresh also records which reminders
+        # are new today and hands them over, so the notifier's check at start does not
+        # compute all due reminders a second time.
+        self.notify_new: Callable[[list[ReminderRow]], None] | None = None
 
         self.title = QLabel(self.tr("Reminders"))
         bold = QFont(self.title.font())
@@ -109,13 +114,24 @@ class RemindersPanel(QWidget):
         self.column.insertWidget(1, view)
         return view
 
-    def refresh(self) -> Task[list[ReminderRow]]:
+    def refresh(self) -> Task[tuple[list[ReminderRow], list[ReminderRow]]]:
         today, stages = self.today(), tuple(self.lead_times())
         self.generation += 1
         generation = self.generation
-        return run_task(self, self.tr("Reminders"),
-                        lambda _progress: self.access.read(reminder_rows, today, stages),
-                        lambda rows: self._show(rows, generation), progress_dialog=False)
+        notify, self.notify_new = self.notify_new, None
+
+        def load(_progress: object) -> tuple[list[ReminderRow], list[ReminderRow]]:
+            if notify is None:
+                return self.access.read(reminder_rows, today, stages), []
+            return self.access.write(take_reminder_rows, today, stages)
+
+        def done(result: tuple[list[ReminderRow], list[ReminderRow]]) -> None:
+            rows, new = result
+            self._show(rows, generation)
+            if notify is not None:
+                notify(new)
+
+        return run_task(self, self.tr("Reminders"), load, done, progress_dialog=False)
 
     def _show(self, rows: list[ReminderRow], generation: int) -> None:
         if generation != self.generation:
