@@ -251,11 +251,18 @@ def take_notifications(session: Session, today: dt.date,
                        lead_times: Sequence[int] = DEFAULT_LEAD_TIMES) -> list[DueReminder]:
     """The due reminders not yet notified today, now recorded as notified.
 
-    The window calls this at start and then periodically; whatever it returns is shown
-    once. The day is recorded with bulk statements, which the audit trail does not see:
-    a notification is not a change to anyone's records.
+    The window calls this periodically; whatever it returns is shown once. The day is
+    recorded with bulk statements, which the audit trail does not see: a notification is
+    not a change to anyone's records.
     """
-    due = due_reminders(session, today, lead_times)
+    return record_notified(session, today, due_reminders(session, today, lead_times))
+
+
+def record_notified(session: Session, today: dt.date,
+                    due: Sequence[DueReminder]) -> list[DueReminder]:
+    """Those of ``due`` (from :func:`due_reminders`) not yet notified today, now recorded
+    as notified: for a caller that needed the due reminders anyway (the window's start
+    page), so they are not computed a second time."""
     states = _states(session, {r.agreement.id for r in due})
     fresh: list[DueReminder] = []
     for reminder in due:

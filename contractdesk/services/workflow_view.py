@@ -80,6 +80,17 @@ def take_notification_rows(session: Session, today: dt.date,
             for r in reminders.take_notifications(session, today, lead_times)]
 
 
+def take_reminder_rows(session: Session, today: dt.date,
+                       lead_times: Sequence[int] = DEFAULT_LEAD_TIMES
+                       ) -> tuple[list[ReminderRow], list[ReminderRow]]:
+    """:func:`reminder_rows` and :func:`take_notification_rows` in one pass (a write):
+    the window's start shows the one and notifies the other, and computing the due
+    reminders took seconds on a large register."""
+    due = reminders.due_reminders(session, today, lead_times)
+    rows = [_row(r, today) for r in due]  # before the bulk update touches their states
+    return rows, [_row(r, today) for r in reminders.record_notified(session, today, due)]
+
+
 def acknowledge_reminder(session: Session, agreement_id: int, today: dt.date,
                          lead_times: Sequence[int] = DEFAULT_LEAD_TIMES) -> None:
     reminders.acknowledge(session, _agreement(session, agreement_id), today,

@@ -1,14 +1,17 @@
 """The main window: menus, the always-visible search box, and the pages.
 
 Pages are loaded when first shown, so the window appears as fast with 20,000 agreements
-as with 20. Import, export and reports live in ``file_actions`` and ``report_actions``
-and run through ``tasks.run_task``; a spreadsheet dropped on the window is imported.
+as with 20; the pages the first screen does not show (the lists, search results, the
+vendor view) are also built only when first needed. Import, export and reports live in
+``file_actions`` and ``report_actions`` and run through ``tasks.run_task``; a spreadsheet
+dropped on the window is imported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
 from contractdesk import APP_NAME, __version__
 from contractdesk.paths import data_dir
@@ -18,6 +21,7 @@ from contractdesk.ui.file_actions import dropped_file, start_import
 from contractdesk.ui.forms.record_dialog import RecordDialog
 from contractdesk.ui.governance.install import GovernanceUi
 from contractdesk.ui.labels import Formats
+from contractdesk.ui.lazy import Lazy
 from contractdesk.ui.menus import build_menus
 from contractdesk.ui.pages.list_page import ListPage
 from contractdesk.ui.pages.search_page import SearchPage
@@ -51,6 +55,8 @@ from contractdesk.ui.workflow.window_parts import install_workflow
 PAGES = ("start", *queries.KINDS)
 FIRST_LOAD_DELAY_MS = 30
 
+P = TypeVar("P", bound=QWidget)
+
 
 class MainWindow(QMainWindow):
     def __init__(self, data: DataAccess, settings: Settings,
@@ -67,13 +73,11 @@ class MainWindow(QMainWindow):
         self.window_days: Callable[[], int] = lambda: self.settings.get(REMINDER_DAYS)
         self.start_page = StartPageWidget(data, today, self.window_days)
         self.lists: dict[str, ListPage] = {}  # made when first shown: a faster start
-        self.search_page = SearchPage(data, today, self.window_days)
-        self.vendor_page = VendorPage(data, today, self.window_days)
+        self.search_part = Lazy(self._make_search_page)
+        self.vendor_part = Lazy(self._make_vendor_page)
         self.stack = QStackedWidget()
-        for page in (self.start_page, self.search_page, self.vendor_page):
-            self.stack.addWidget(page)
-            page.open_requested.connect(self.open_record)
-        self.vendor_page.edit_requested.connect(self.edit_record)
+        self.stack.addWidget(self.start_page)
+        self.start_page.open_requested.connect(self.open_record)
         self.loaded: set[QWidget] = set()
 
         self.sidebar = QListWidget()
@@ -131,6 +135,34 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         return search
 
+    @property
+    def search_page(self) -> SearchPage:
+        """The search results, built at the first search."""
+        return self.search_part.get()
+
+    @property
+    def vendor_page(self) -> VendorPage:
+        """The vendor view, built when the first organization is opened."""
+        return self.vendor_part.get()
+
+    def _make_search_page(self) -> SearchPage:
+        page = SearchPage(self.access, self.today, self.window_days)
+        page.open_requested.connect(self.open_record)
+        self.stack.addWidget(page)
+        return page
+
+    def _make_vendor_page(self) -> VendorPage:
+        page = VendorPage(self.access, self.today, self.window_days)
+        page.open_requested.connect(self.open_record)
+        page.edit_requested.connect(self.edit_record)
+        self.stack.addWidget(page)
+        return page
+
+    def on_screen(self, part: Lazy[P]) -> P | None:
+        """``part``'s page if it is the one on screen; never builds it."""
+        page = part.built
+        return page if page is not None and self.stack.currentWidget() is page else None
+
     def _first_load(self) -> None:
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
@@ -170,10 +202,12 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         self.loaded = {current} if current in (self.start_page, *self.lists.values()) \
             else set()
-        if current is self.search_page:
+        vendor = self.on_screen(self.vendor_part)
+        if self.on_screen(self.search_part) is not None:
             self.run_search()
-        elif current is self.vendor_page and self.vendor_page.view is not None:
-            self.vendor_page.show_organization(self.vendor_page.view.id)
+        elif vendor is not None:
+            if vendor.view is not None:
+                vendor.show_organization(vendor.view.id)
         elif current is not None:
             self.refresh_page(current)
 
@@ -192,15 +226,16 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self._leave_search()
             return
-        if self.stack.currentWidget() is not self.search_page:
+        page = self.search_page
+        if self.stack.currentWidget() is not page:
             self._previous_page = self.stack.currentIndex()
-            self.stack.setCurrentWidget(self.search_page)
-        self.search_page.run(text)
+            self.stack.setCurrentWidget(page)
+        page.run(text)
 
     def _leave_search(self) -> None:
         if self.search.text():
             self.search.clear()
-        if self.stack.currentWidget() is self.search_page:
+        if self.on_screen(self.search_part) is not None:
             self.stack.setCurrentIndex(self._previous_page)
 
     # records -----------------------------------------------------------------------
@@ -208,8 +243,9 @@ class MainWindow(QMainWindow):
     def open_record(self, kind: str, record_id: int) -> RecordDialog | None:
         """Organizations open in the vendor view; everything else in its form."""
         if kind == "organization":
-            self.vendor_page.show_organization(record_id)
-            self.stack.setCurrentWidget(self.vendor_page)
+            page = self.vendor_page
+            page.show_organization(record_id)
+            self.stack.setCurrentWidget(page)
             self.sidebar.setCurrentRow(-1)  # so choosing any page again switches to it
             return None
         return self.edit_record(kind, record_id)

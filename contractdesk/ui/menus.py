@@ -15,6 +15,7 @@ from contractdesk.ui.qt import QAction, QApplication, QCoreApplication, QKeySequ
 
 if TYPE_CHECKING:
     from contractdesk.ui.main_window import MainWindow
+    from contractdesk.ui.pages.vendor_page import VendorPage
 
 Key = QKeySequence.StandardKey
 
@@ -37,6 +38,14 @@ def _add(menu: QMenu, text: str, slot: Callable[[], object] | None = None,
         action.triggered.connect(lambda _checked=False: slot())
     menu.addAction(action)
     return action
+
+
+def _print_button(window: MainWindow, page: VendorPage) -> None:
+    """The vendor view's Print summary… does what Reports → Vendor summary… does."""
+    page.print_button.clicked.connect(
+        lambda _checked=False: report_actions.vendor_report(window))
+    page.print_button.setEnabled(True)
+    page.print_button.setToolTip(_tr("The vendor summary as a PDF"))
 
 
 def build_menus(window: MainWindow) -> dict[str, QAction]:
@@ -118,10 +127,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["print"] = _add(reports_menu, _tr("&Print…"),
                             partial(report_actions.print_current, window), Key.Print,
                             _tr("The report for what is on screen"))
-    window.vendor_page.print_button.clicked.connect(
-        lambda _checked=False: report_actions.vendor_report(window))
-    window.vendor_page.print_button.setEnabled(True)
-    window.vendor_page.print_button.setToolTip(_tr("The vendor summary as a PDF"))
+    window.vendor_part.when_built(partial(_print_button, window))
 
     help_menu = bar.addMenu(_tr("&Help"))
     actions["about"] = _add(help_menu, _tr("&About ContractDesk"), window.show_about)

@@ -90,8 +90,9 @@ def renewals_report(window: MainWindow) -> Task[tuple[Path, int]]:
 def current_organization(window: MainWindow) -> str | None:
     """The organization on screen: the vendor view's, or the one selected in the
     organizations list."""
-    if window.stack.currentWidget() is window.vendor_page and window.vendor_page.view:
-        return window.vendor_page.view.name
+    vendor = window.on_screen(window.vendor_part)
+    if vendor is not None and vendor.view is not None:
+        return vendor.view.name
     return _selected(window.current_list(), "organizations", "name")
 
 
@@ -149,7 +150,8 @@ def support_report(window: MainWindow) -> Task[tuple[Path, int]]:
 def print_current(window: MainWindow) -> Task[tuple[Path, int]] | None:
     """Print… prints what is on screen: the vendor in view, the selected agreement's or
     item's support card, else the renewals report."""
-    if window.stack.currentWidget() is window.vendor_page and window.vendor_page.view:
+    vendor = window.on_screen(window.vendor_part)
+    if vendor is not None and vendor.view is not None:
         return vendor_report(window)
     page = window.current_list()
     if page is not None and page.kind in ("agreements", "items") \

@@ -58,6 +58,8 @@ class Settings:
     def _upgrade(self) -> None:
         found = str(self.store.value("settings_version", 0))
         version = int(found) if found.isdigit() else 0
+        if version == SETTINGS_VERSION:
+            return  # writing it again would rewrite (and fsync) the file at every start
         for target in sorted(UPGRADES):
             if version < target:
                 UPGRADES[target](self.store)

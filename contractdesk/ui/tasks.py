@@ -84,16 +84,23 @@ class Task(QObject, Generic[T]):
         self.signals.failed.connect(self._failed)
         self.signals.cancelled.connect(self._cancelled)
         self.on_done = on_done
-        self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumWidth(420)  # room for "Adding agreements…" and a real bar
-        self.dialog.setMinimumDuration(400 if progress_dialog else 2_000_000_000)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self.cancel)
+        # No dialog at all for quick queries: a hidden one still cost a window's worth of
+        # widgets per query, and Qt showed it anyway after its own 4 s default (the
+        # minimum duration only takes effect from the first progress report).
+        self.dialog = self._dialog(parent, title) if progress_dialog else None
         progress = CallbackProgress(self.signals.progress.emit, self.cancel_event)
         self.job = _Job(fn, progress, self.signals)
+
+    def _dialog(self, parent: QWidget | None, title: str) -> QProgressDialog:
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumWidth(420)  # room for "Adding agreements…" and a real bar
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
+        return dialog
 
     def start(self) -> None:
         _RUNNING.add(self)
@@ -101,20 +108,24 @@ class Task(QObject, Generic[T]):
 
     def cancel(self) -> None:
         self.cancel_event.set()
-        self.dialog.setLabelText(self.tr("Cancelling…"))
+        if self.dialog is not None:
+            self.dialog.setLabelText(self.tr("Cancelling…"))
 
     def _progressed(self, done: int, total: int, message: str) -> None:
+        if self.dialog is None:
+            return
         self.dialog.setMaximum(max(total, 0))
         self.dialog.setValue(min(done, total) if total else 0)
         if message:
             self.dialog.setLabelText(message)
 
     def _end(self, succeeded: bool) -> None:
-        self.dialog.reset()
-        self.dialog.hide()
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.hide()
+            self.dialog.deleteLater()
         _RUNNING.discard(self)
         self.finished.emit(succeeded)
-        self.dialog.deleteLater()
 
     def _succeeded(self, result: T) -> None:
         try:
@@ -135,7 +146,7 @@ def run_task(parent: QWidget | None, title: str, fn: Callable[[CallbackProgress]
     """Starts ``fn(progress)`` off the GUI thread; ``on_done(result)`` runs on it.
 
     ``progress_dialog=False`` is for queries that take a second at most (the start
-    page): no dialog, the window stays usable meanwhile.
+    page): no dialog (and no Cancel), the window stays usable meanwhile.
     """
     task = Task(parent, title, fn, on_done, progress_dialog)
     task.start()

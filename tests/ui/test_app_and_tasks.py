@@ -11,7 +11,7 @@ from contractdesk.errors import UserError
 from contractdesk.services.progress import CallbackProgress
 from contractdesk.ui.app import open_data
 from contractdesk.ui.crash import report_exception
-from contractdesk.ui.qt import QPushButton, Qt, QWidget
+from contractdesk.ui.qt import QProgressDialog, QPushButton, Qt, QWidget
 from contractdesk.ui.settings import BACKUPS_TO_KEEP, REMINDER_DAYS, THEME, Settings
 from contractdesk.ui.tasks import run_task
 from tests.ui.conftest import DialogLog
@@ -90,6 +90,7 @@ def test_background_task_cancel_and_failure(qtbot: QtBot, dialogs: DialogLog) ->
     task = run_task(parent, "Slow", slow, results.append)
     assert started.wait(5)
     with qtbot.waitSignal(task.finished, timeout=5000) as blocker:
+        assert task.dialog is not None
         button = task.dialog.findChild(QPushButton)
         assert button is not None and button.text() == "Cancel"
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -106,6 +107,22 @@ def test_background_task_cancel_and_failure(qtbot: QtBot, dialogs: DialogLog) ->
     assert dialogs.errors[-1][1] == "The file is open in another program."
 
 
+def test_a_quick_query_never_shows_a_progress_dialog(qtbot: QtBot) -> None:
+    """The start page's queries run without one; Qt used to show a hidden dialog after
+    its 4 s default when such a query took that long (a slow disk, a large register)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    results: list[object] = []
+    task = run_task(parent, "Quick", lambda _progress: 42, results.append,
+                    progress_dialog=False)
+    assert task.dialog is None
+    assert parent.findChildren(QProgressDialog) == []
+    with qtbot.waitSignal(task.finished, timeout=5000) as blocker:
+        pass
+    assert blocker.args == [True]
+    assert results == [42]
+
+
 def test_settings_are_typed_with_defaults(tmp_path: Path) -> None:
     settings = Settings()
     assert settings.get(REMINDER_DAYS) == 90
@@ -116,6 +133,21 @@ def test_settings_are_typed_with_defaults(tmp_path: Path) -> None:
     assert again.get(REMINDER_DAYS) == 60
     assert again.get(BACKUPS_TO_KEEP) == 10
     assert again.get(THEME) == "system"
+
+
+def test_opening_current_settings_leaves_the_file_alone(qtbot: QtBot) -> None:
+    """Every start opens the settings; rewriting (and fsyncing) an unchanged file each
+    time was a disk write in the first frame."""
+    first = Settings()
+    first.sync()
+    path = Path(first.store.fileName())
+    before = path.stat()
+    again = Settings()
+    qtbot.wait(10)  # QSettings writes pending changes from the event loop
+    again.sync()
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert again.store.value("settings_version") == first.store.value("settings_version")
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

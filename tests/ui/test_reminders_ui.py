@@ -148,7 +148,7 @@ def test_without_a_tray_a_banner_notifies_at_start_and_opens_the_agreement(
     assert notifier.tray is None  # the offscreen platform has no system tray
     banner = notifier.banner
     assert banner is not None
-    # the check at start runs once the start page has its data
+    # the check at start comes with the start page's reminders
     qtbot.waitUntil(lambda: bool(notifier.shown), timeout=5000)
     assert banner.isVisible()
     assert banner.text.text().startswith("5 renewal reminders due: CSCO-SNT-9921")

@@ -31,6 +31,11 @@ def test_reminder_rows_are_plain_and_notifications_come_once_a_day(
     assert view.take_notification_rows(session, TODAY) == []
     assert len(view.take_notification_rows(session, TODAY + dt.timedelta(days=1))) == 1
 
+    later = TODAY + dt.timedelta(days=3)
+    assert view.take_reminder_rows(session, later) == (view.reminder_rows(session, later),
+                                                       view.reminder_rows(session, later))
+    assert view.take_reminder_rows(session, later) == (view.reminder_rows(session, later), [])
+
     view.snooze_reminder(session, soon.id, TODAY, TODAY + dt.timedelta(days=2))
     assert view.reminder_rows(session, TODAY) == []
     assert len(view.reminder_rows(session, TODAY + dt.timedelta(days=2))) == 1

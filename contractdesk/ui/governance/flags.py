@@ -11,7 +11,17 @@ from contractdesk.services.access import DataAccess
 from contractdesk.services.risk_forms import flag_rows
 from contractdesk.ui.governance.widgets import ColouredRowsModel, table
 from contractdesk.ui.governance.words import RED
-from contractdesk.ui.qt import QColor, QFont, QLabel, Qt, QVBoxLayout, QWidget, Signal
+from contractdesk.ui.lazy import Lazy
+from contractdesk.ui.qt import (
+    QColor,
+    QFont,
+    QLabel,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from contractdesk.ui.tasks import Task, run_task
 
 MAX_ROWS_SHOWN = 12
@@ -37,16 +47,25 @@ class FlagsSection(QWidget):
                    "end_date": self.tr("Ends")}
         self.model = ColouredRowsModel(tuple(headers), headers, "supplier",
                                        lambda _row: QColor(RED))
-        self.view = table(self.model, lambda record_id: self.open_requested.emit(
+        self.table = Lazy(self._make_view)  # made with the first rows
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 10, 0, 0)
+        self.column.addWidget(self.label)
+
+    @property
+    def view(self) -> QTableView:
+        """The flagged agreements; made with the first rows (or when asked for)."""
+        return self.table.get()
+
+    def _make_view(self) -> QTableView:
+        view = table(self.model, lambda record_id: self.open_requested.emit(
             "agreement", record_id))
-        self.view.clicked.connect(self._clicked)
-        self.view.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.view.setToolTip(self.tr("Click a row to open the agreement"))
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 10, 0, 0)
-        layout.addWidget(self.label)
-        layout.addWidget(self.view)
+        view.clicked.connect(self._clicked)
+        view.setCursor(Qt.CursorShape.PointingHandCursor)
+        view.setToolTip(self.tr("Click a row to open the agreement"))
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.column.addWidget(view)
+        return view
 
     def _clicked(self) -> None:
         record_id = self.model.record_id(self.view.currentIndex().row())
@@ -64,7 +83,9 @@ class FlagsSection(QWidget):
                              for row in rows])
         self.label.setText(f"{self.title} ({len(rows)})" if rows
                            else self.tr("{title}: nothing").format(title=self.title))
-        self.view.setVisible(bool(rows))
+        view = self.view if rows else self.table.built
+        if view is not None:
+            view.setVisible(bool(rows))
         if rows:
             self.view.resizeColumnsToContents()
             self.view.setColumnWidth(3, min(self.view.columnWidth(3), 460))

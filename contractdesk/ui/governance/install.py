@@ -1,7 +1,8 @@
 """Attaches the governance parts to the main window without the window knowing them:
 the risk register page and its menu entry, the vendor view's Scorecard tab and "Start
 review…", the start page's supplier flags, "Log a call…" on the search card, and the
-Cases / Reviews / Due diligence tabs of record forms."""
+Cases / Reviews / Due diligence tabs of record forms. The risk register, and the parts
+on the vendor view and the search page, are built when those are first used."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from contractdesk.ui.governance.record_tabs import CasesTab, DiligenceTab, Revie
 from contractdesk.ui.governance.review_dialog import ReviewDialog
 from contractdesk.ui.governance.risk_page import RiskRegisterPage
 from contractdesk.ui.governance.scorecard import ScorecardPanel
+from contractdesk.ui.lazy import Lazy
+from contractdesk.ui.pages.search_page import SearchPage
+from contractdesk.ui.pages.vendor_page import VendorPage
 from contractdesk.ui.qt import QAction, QHBoxLayout, QKeySequence, QMenu, QPushButton, QVBoxLayout
 
 if TYPE_CHECKING:
@@ -38,13 +42,14 @@ class GovernanceUi:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.dialog: CaseDialog | ReviewDialog | None = None
-        self.risk_page = RiskRegisterPage(window.access)
-        window.stack.addWidget(self.risk_page)
-        self.risk_page.changed.connect(window.refresh)
+        self.risk_part = Lazy(self._make_risk_page)
+        self._scorecard: ScorecardPanel | None = None
+        self._review_button: QPushButton | None = None
+        self._log_button: QPushButton | None = None
         self._menu_entry()
-        self._vendor_view()
+        window.vendor_part.when_built(self._vendor_view)
         self._start_page()
-        self._search_page()
+        window.search_part.when_built(self._search_page)
 
     def now(self) -> dt.datetime:
         """Now on the window's day (tests fix the day; the clock gives the time)."""
@@ -63,26 +68,52 @@ class GovernanceUi:
         view_menu.insertSeparator(refresh)
         self.window.menu_actions["view_risks"] = action
 
+    @property
+    def risk_page(self) -> RiskRegisterPage:
+        """The risk register, built when first shown."""
+        return self.risk_part.get()
+
+    def _make_risk_page(self) -> RiskRegisterPage:
+        page = RiskRegisterPage(self.window.access)
+        self.window.stack.addWidget(page)
+        page.changed.connect(self.window.refresh)
+        return page
+
     def show_risks(self) -> RiskRegisterPage:
-        self.risk_page.set_organizations()
-        self.risk_page.reload()
-        self.window.stack.setCurrentWidget(self.risk_page)
+        page = self.risk_page
+        page.set_organizations()
+        page.reload()
+        self.window.stack.setCurrentWidget(page)
         self.window.sidebar.setCurrentRow(-1)
-        return self.risk_page
+        return page
 
     # vendor view -------------------------------------------------------------------
 
-    def _vendor_view(self) -> None:
-        page = self.window.vendor_page
-        self.scorecard = ScorecardPanel(self.window.access, self.window.today)
-        page.tabs.insertTab(0, self.scorecard, page.tr("Scorecard"))
+    def _vendor_view(self, page: VendorPage) -> None:
+        scorecard = ScorecardPanel(self.window.access, self.window.today)
+        page.tabs.insertTab(0, scorecard, page.tr("Scorecard"))
         page.tabs.setCurrentIndex(0)
-        self.review_button = QPushButton(page.tr("Start review…"))
-        self.review_button.setToolTip(page.tr("Review this supplier: the case log's "
-                                              "numbers are filled in"))
-        self.review_button.clicked.connect(lambda _checked=False: self._review_shown())
-        page.header.insertWidget(1, self.review_button)
-        page.shown.connect(self.scorecard.show_organization)
+        button = QPushButton(page.tr("Start review…"))
+        button.setToolTip(page.tr("Review this supplier: the case log's numbers are "
+                                  "filled in"))
+        button.clicked.connect(lambda _checked=False: self._review_shown())
+        page.header.insertWidget(1, button)
+        page.shown.connect(scorecard.show_organization)
+        self._scorecard, self._review_button = scorecard, button
+
+    @property
+    def scorecard(self) -> ScorecardPanel:
+        """The vendor view's Scorecard tab (the vendor view is built if it is not yet)."""
+        self.window.vendor_part.get()
+        assert self._scorecard is not None
+        return self._scorecard
+
+    @property
+    def review_button(self) -> QPushButton:
+        """The vendor view's "Start review…" (the vendor view is built if need be)."""
+        self.window.vendor_part.get()
+        assert self._review_button is not None
+        return self._review_button
 
     def _review_shown(self) -> None:
         view = self.window.vendor_page.view
@@ -106,21 +137,28 @@ class GovernanceUi:
         page.extra.addWidget(self.flags)
         page.loaded.connect(self.flags.refresh)
 
-    def _search_page(self) -> None:
-        page = self.window.search_page
-        self.log_button = QPushButton(page.tr("Log a call…"))
-        self.log_button.setToolTip(page.tr("Record a support call for this serial: "
-                                           "when, whom, the case number"))
-        self.log_button.clicked.connect(lambda _checked=False: self.log_call_from_search())
-        self.log_button.hide()
+    def _search_page(self, page: SearchPage) -> None:
+        button = QPushButton(page.tr("Log a call…"))
+        button.setToolTip(page.tr("Record a support call for this serial: when, whom, "
+                                  "the case number"))
+        button.clicked.connect(lambda _checked=False: self.log_call_from_search())
+        button.hide()
         layout = page.layout()
         assert isinstance(layout, QVBoxLayout)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(self.log_button)
+        row.addWidget(button)
         layout.insertLayout(1, row)
-        page.shown.connect(lambda: self.log_button.setVisible(
+        page.shown.connect(lambda: button.setVisible(
             card_cover(page.result.groups) is not None))
+        self._log_button = button
+
+    @property
+    def log_button(self) -> QPushButton:
+        """The search page's "Log a call…" (the search page is built if need be)."""
+        self.window.search_part.get()
+        assert self._log_button is not None
+        return self._log_button
 
     def log_call_from_search(self) -> CaseDialog | None:
         found = card_cover(self.window.search_page.result.groups)

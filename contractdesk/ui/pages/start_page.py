@@ -106,10 +106,12 @@ class StartPageWidget(QWidget):
         for column, card in enumerate(self.counts.values()):
             counts.addWidget(card, 0, column)
 
+        # a group's table is made with its first rows (_section); the titles are there
         self.sections: dict[str, tuple[QLabel, QTableView, RowsModel]] = {}
+        self.labels: dict[str, QLabel] = {}
         self.titles: dict[str, str] = {}
         self.reminders = self._reminders_panel()
-        body = QVBoxLayout()
+        body = self.body = QVBoxLayout()
         body.addWidget(self.heading)
         body.addWidget(self.subheading)
         body.addWidget(self.reminders)
@@ -140,29 +142,38 @@ class StartPageWidget(QWidget):
         return heading, subheading
 
     def _add_sections(self, body: QVBoxLayout) -> None:
-        """One titled table per kind of thing to do."""
+        """One title per kind of thing to do; its table follows it once it has rows."""
         titles = {"overdue": self.tr("Notice deadline passed — act now"),
                   "notice_due": self.tr("Give notice by"),
                   "ending": self.tr("Renewing or expiring"),
                   "reviews": self.tr("Vendor reviews due")}
-        headers = {"due": self.tr("Date"), "when": self.tr("When"), "what": self.tr("Action"),
-                   "name": self.tr("Contract / vendor"), "status": self.tr("Status")}
         for key, title in titles.items():
             label = QLabel(title)
             bold = QFont(label.font())
             bold.setBold(True)
             bold.setPointSizeF(bold.pointSizeF() * 1.15)
             label.setFont(bold)
-            model = RowsModel(COLUMNS, headers)
-            view = self._table(model)
             body.addSpacing(10)
             body.addWidget(label)
-            body.addWidget(view)
+            self.labels[key] = label
+            self.titles[key] = title
+
+    def _section(self, key: str) -> tuple[QLabel, QTableView, RowsModel]:
+        """The title, table and rows of group ``key``; the table is made on first use,
+        so the first frame (before any rows have arrived) has none to lay out."""
+        if key not in self.sections:
+            headers = {"due": self.tr("Date"), "when": self.tr("When"),
+                       "what": self.tr("Action"), "name": self.tr("Contract / vendor"),
+                       "status": self.tr("Status")}
+            model = RowsModel(COLUMNS, headers)
+            view = self._table(model)
             if key == "reviews":  # organizations have no title, OEM or reseller
                 for name in ("title", "oem", "reseller"):
                     view.setColumnHidden(COLUMNS.index(name), True)
+            label = self.labels[key]
+            self.body.insertWidget(self.body.indexOf(label) + 1, view)
             self.sections[key] = (label, view, model)
-            self.titles[key] = title
+        return self.sections[key]
 
     def _reminders_panel(self) -> RemindersPanel:
         """Due reminders first; the window sets its lead times from the settings."""
@@ -205,7 +216,7 @@ class StartPageWidget(QWidget):
                   "ending": page.ending, "reviews": page.reviews}
         for key, rows in groups.items():
             self.counts[key].number.setText(str(len(rows)))
-            label, view, model = self.sections[key]
+            label, view, model = self._section(key)
             model.set_rows([self._row(row, overdue=key == "overdue") for row in rows])
             label.setText(f"{self.titles[key]} ({len(rows)})" if rows
                           else self.tr("{title}: nothing").format(title=self.titles[key]))

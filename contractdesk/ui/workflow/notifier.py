@@ -1,11 +1,13 @@
 """Desktop notifications of due reminders while the app runs; no server, no cron.
 
-Checked at start and then every hour: ``take_notification_rows`` returns only the
-reminders not yet notified today and records them, so each reminder notifies at most
-once a day however often the check runs or the app restarts. Where the platform has a
-system tray, the notification is a tray message (clicking it opens the agreement) and
-minimising the window hides it to the tray; elsewhere a non-modal banner at the top of
-the window says the same, with an Open button.
+Checked at start (together with the start page's reminders, ``take_reminder_rows``) and
+then every hour (``take_notification_rows``): both return only the reminders not yet
+notified today and record them, so each reminder notifies at most once a day however
+often the check runs or the app restarts. Where the platform has a system tray, the
+notification is a tray message (clicking it opens the agreement) and minimising the
+window hides it to the tray; elsewhere a non-modal banner at the top of the window says
+the same, with an Open button (made at the first notification: most starts have none to
+show).
 """
 
 from __future__ import annotations
@@ -77,15 +79,9 @@ class Notifier(QObject):
         self.shown: list[list[ReminderRow]] = []  # what was notified, in order
         self.target: int | None = None  # the agreement a click opens
         self.tray: QSystemTrayIcon | None = None
-        self.banner: Banner | None = None
+        self._banner: Banner | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self._make_tray()
-        else:
-            self.banner = Banner()
-            self.banner.open_clicked.connect(self._clicked)
-            window.addToolBarBreak()
-            window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
-            self.banner.hide()  # adding it to the window showed it
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
@@ -105,6 +101,18 @@ class Notifier(QObject):
         tray.show()
         self.tray = tray
         self.window.installEventFilter(self)
+
+    @property
+    def banner(self) -> Banner | None:
+        """The in-window banner (hidden until there is news); None where a tray is."""
+        if self.tray is None and self._banner is None:
+            banner = Banner()
+            banner.open_clicked.connect(self._clicked)
+            self.window.addToolBarBreak()
+            self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, banner)
+            banner.hide()  # adding it to the window showed it
+            self._banner = banner
+        return self._banner
 
     def check(self) -> Task[list[ReminderRow]]:
         today, stages = self.today(), tuple(self.lead_times())
@@ -127,11 +135,12 @@ class Notifier(QObject):
             line += " " + self.tr("and {n} more").format(n=len(rows) - 1)
         else:
             title = self.tr("Renewal reminder")
+        banner = self.banner
         if self.tray is not None:
             self.tray.showMessage(title, line, QSystemTrayIcon.MessageIcon.Warning)
-        elif self.banner is not None:
-            self.banner.text.setText(f"{title}: {line}")
-            self.banner.show()
+        elif banner is not None:
+            banner.text.setText(f"{title}: {line}")
+            banner.show()
 
     def quit(self) -> None:
         """Closes the window (it saves its layout) and ends the app, also when the
@@ -143,8 +152,8 @@ class Notifier(QObject):
         if self.target is not None:
             self.show_window()
             self.open_requested.emit("agreement", self.target)
-        if self.banner is not None:
-            self.banner.hide()
+        if self._banner is not None:
+            self._banner.hide()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:

@@ -14,8 +14,10 @@ from contractdesk.services.workflow_view import (
     acknowledge_reminder,
     reminder_rows,
     snooze_reminder,
+    take_reminder_rows,
 )
 from contractdesk.ui.dialogs import Dialogs
+from contractdesk.ui.lazy import Lazy
 from contractdesk.ui.models import RowsModel
 from contractdesk.ui.qt import (
     QAbstractItemView,
@@ -27,6 +29,7 @@ from contractdesk.ui.qt import (
     QPoint,
     QPushButton,
     Qt,
+    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -53,6 +56,10 @@ class RemindersPanel(QWidget):
         self.lead_times = lead_times
         self.reminders: list[ReminderRow] | None = None
         self.generation = 0
+        # Set by the window's workflow: the next refresh also records which reminders
+        # are new today and hands them over, so the notifier's check at start does not
+        # compute all due reminders a second time.
+        self.notify_new: Callable[[list[ReminderRow]], None] | None = None
 
         self.title = QLabel(self.tr("Reminders"))
         bold = QFont(self.title.font())
@@ -64,16 +71,7 @@ class RemindersPanel(QWidget):
             "action": self.tr("Action"), "name": self.tr("Contract"),
             "title": self.tr("Title"), "stage": self.tr("Reminder"),
             "rolled": self.tr("Auto-renewed")})
-        view = read_only_table(self.model)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Thousands of reminders on a large register: size columns by the first rows.
-        view.horizontalHeader().setResizeContentsPrecision(MAX_ROWS_SHOWN)
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(self._menu)
-        view.doubleClicked.connect(self._open_index)
-        view.setToolTip(self.tr("Double-click to open the agreement; right-click for "
-                                "Handled or Snooze"))
-        self.view = view
+        self.table = Lazy(self._make_view)  # made with the first reminders
 
         self.handled_button = QPushButton(self.tr("Handled"))
         self.handled_button.setToolTip(self.tr("I have dealt with this reminder; stop "
@@ -90,21 +88,50 @@ class RemindersPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(view)
-        layout.addWidget(self.button_row)
-        view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.button_row)
+        self.button_row.hide()  # until there are reminders (_show)
         self._update_buttons()
 
-    def refresh(self) -> Task[list[ReminderRow]]:
+    @property
+    def view(self) -> QTableView:
+        """The reminders table; made with the first reminders (or when asked for)."""
+        return self.table.get()
+
+    def _make_view(self) -> QTableView:
+        view = read_only_table(self.model)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Thousands of reminders on a large register: size columns by the first rows.
+        view.horizontalHeader().setResizeContentsPrecision(MAX_ROWS_SHOWN)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._menu)
+        view.doubleClicked.connect(self._open_index)
+        view.setToolTip(self.tr("Double-click to open the agreement; right-click for "
+                                "Handled or Snooze"))
+        view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.column.insertWidget(1, view)
+        return view
+
+    def refresh(self) -> Task[tuple[list[ReminderRow], list[ReminderRow]]]:
         today, stages = self.today(), tuple(self.lead_times())
         self.generation += 1
         generation = self.generation
-        return run_task(self, self.tr("Reminders"),
-                        lambda _progress: self.access.read(reminder_rows, today, stages),
-                        lambda rows: self._show(rows, generation), progress_dialog=False)
+        notify, self.notify_new = self.notify_new, None
+
+        def load(_progress: object) -> tuple[list[ReminderRow], list[ReminderRow]]:
+            if notify is None:
+                return self.access.read(reminder_rows, today, stages), []
+            return self.access.write(take_reminder_rows, today, stages)
+
+        def done(result: tuple[list[ReminderRow], list[ReminderRow]]) -> None:
+            rows, new = result
+            self._show(rows, generation)
+            if notify is not None:
+                notify(new)
+
+        return run_task(self, self.tr("Reminders"), load, done, progress_dialog=False)
 
     def _show(self, rows: list[ReminderRow], generation: int) -> None:
         if generation != self.generation:
@@ -119,7 +146,9 @@ class RemindersPanel(QWidget):
                 n=len(rows), missed=missed))
         else:
             self.title.setText(self.tr("Reminders ({n})").format(n=len(rows)))
-        self.view.setVisible(bool(rows))
+        view = self.view if rows else self.table.built
+        if view is not None:
+            view.setVisible(bool(rows))
         self.button_row.setVisible(bool(rows))
         if rows:
             self.view.resizeColumnsToContents()
@@ -140,7 +169,10 @@ class RemindersPanel(QWidget):
                 "rolled": rolled, "colour": "overdue" if row.overdue else "notice_due"}
 
     def selected(self) -> ReminderRow | None:
-        rows = self.view.selectionModel().selectedRows()
+        view = self.table.built
+        if view is None:
+            return None
+        rows = view.selectionModel().selectedRows()
         if not rows or self.reminders is None:
             return None
         return self.reminders[rows[0].row()]

@@ -24,14 +24,9 @@ def install_workflow(window: MainWindow) -> Notifier:
     window.start_page.reminders.lead_times = stages
     notifier = Notifier(window, window.access, window.today, stages)
     notifier.open_requested.connect(window.open_record)
-
-    def first_check() -> None:
-        """Once the start page has its data: the first frame and what the user came
-        for come before the notification check, which would compete with them."""
-        window.start_page.loaded.disconnect(first_check)
-        notifier.check()
-
-    window.start_page.loaded.connect(first_check)
+    # The check at start rides on the start page's first reminders load (one pass over
+    # the due reminders, not two); the notifier's timer does the hourly ones.
+    window.start_page.reminders.notify_new = notifier.notify
 
     settings_action = window.menu_actions["settings"]
     file_menu = settings_action.parent()
