@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -21,7 +23,10 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+@cache
 def script_directory() -> ScriptDirectory:
+    """The shipped migrations, read once per process: reading them runs every revision
+    file, which was most of the time it takes to open a database (and the window)."""
     return ScriptDirectory.from_config(alembic_config())
 
 
