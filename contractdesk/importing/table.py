@@ -101,7 +101,9 @@ def build_table(sheet: Sheet, header_index: int) -> Table:
     data: list[DataRow] = []
     after_blank = False
     for index in range(header_index + 1, len(rows)):
-        cells = rows[index][:width]
+        cells = rows[index]
+        if len(cells) > width:
+            cells = cells[:width]
         filled = _filled(cells)
         if filled == 0:
             after_blank = True
@@ -113,6 +115,7 @@ def build_table(sheet: Sheet, header_index: int) -> Table:
         if lone and (after_blank or isinstance(first, int | float)
                      or (isinstance(first, str) and _NOTE.match(fold(first).strip()))):
             break  # notes below the table, or an unlabelled =SUM() under a column
-        data.append(DataRow(index + 1, cells + [None] * (width - len(cells))))
+        data.append(DataRow(index + 1, cells if len(cells) == width else
+                            cells + [None] * (width - len(cells))))
         after_blank = False
     return Table(sheet.name, header_index + 1, headers, data)
