@@ -139,3 +139,25 @@ def test_vendor_view_shows_what_was_bought_through_a_reseller(qtbot: QtBot,
     assert str(spend[("2023", "EUR")]) == "38400.00"
     assert {row["name"] for row in vendor.models["contacts"].rows} == {
         "Petra Vogel", "Bechtle Service Desk"}
+
+
+def test_a_new_list_claims_no_sort_and_a_chosen_sort_is_remembered(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page = show_list(qtbot, window, "agreements")
+    header = page.view.horizontalHeader()
+    assert header.sortIndicatorSection() == -1  # in its own order (by end date)
+    ends = [page.model.row(row)["end_date"] for row in range(page.model.rowCount())]
+    assert ends == sorted(ends)
+    title = page.model.columns.index("title")
+    page._sort_by(title)
+    page._sort_by(title)  # a second click: descending
+    page.save_layout()
+
+    again = ListPage(window.access, "agreements", window.settings, window.today,
+                     window.window_days)
+    qtbot.addWidget(again)
+    again.reload()
+    qtbot.waitUntil(lambda: again.model.loaded)
+    assert again.view.horizontalHeader().sortIndicatorSection() == title
+    titles = _column(again, "title")
+    assert titles == sorted(titles, reverse=True)

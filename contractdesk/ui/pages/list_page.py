@@ -255,14 +255,21 @@ class ListPage(QWidget):
         menu.exec(header.mapToGlobal(position))
 
     def _restore_layout(self) -> None:
+        """Columns as the user left them, sorted as they were; a new list in its own
+        order (by date), with no sort arrow to claim otherwise."""
         state = self.settings.layout(f"list/{self.kind}")
         header = self.view.horizontalHeader()
         if state is not None and header.restoreState(state):
-            return
-        hidden = HIDDEN_BY_DEFAULT.get(self.kind, set())
-        for column, name in enumerate(self.model.columns):
-            header.setSectionHidden(column, name in hidden)
-            header.resizeSection(column, WIDTHS.get(name, 105))
+            column = header.sortIndicatorSection()
+            if 0 <= column < len(self.model.columns) and self.model.is_sortable(column):
+                self.model.sort(column, header.sortIndicatorOrder())
+                return
+        else:
+            hidden = HIDDEN_BY_DEFAULT.get(self.kind, set())
+            for column, name in enumerate(self.model.columns):
+                header.setSectionHidden(column, name in hidden)
+                header.resizeSection(column, WIDTHS.get(name, 105))
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
     def save_layout(self) -> None:
         self.settings.set_layout(f"list/{self.kind}", self.view.horizontalHeader().saveState())
