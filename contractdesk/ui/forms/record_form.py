@@ -124,8 +124,7 @@ class RecordForm(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         for column, names in enumerate((short[:half], short[half:])):
-            form = QFormLayout()
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form = _form()
             for name in names:
                 form.addRow(field_label(name), self._with_error(name))
                 if name == "notice_period" and self.kind == "agreement":
@@ -135,7 +134,7 @@ class RecordForm(QWidget):
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
-        long_form = QFormLayout()
+        long_form = _form()
         for name in self.fields:
             if name in LONG_FIELDS:
                 long_form.addRow(field_label(name), self._with_error(name))
@@ -222,3 +221,13 @@ class RecordForm(QWidget):
             first = next(iter(self.errors.values()))
             first.setText("; ".join(unplaced.values()))
             first.show()
+
+
+def _form() -> QFormLayout:
+    """A column of labelled fields with room between label and field and between rows
+    (some styles' defaults put "Renews automatically" against its check box)."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setHorizontalSpacing(12)
+    form.setVerticalSpacing(6)
+    return form
