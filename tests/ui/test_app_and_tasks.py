@@ -171,3 +171,20 @@ def test_status_colours_stay_readable(theme: str) -> None:
         lighter, darker = sorted((luminance(QColor(colour)), luminance(base)), reverse=True)
         # WCAG contrast of the swatch against the cell; the status is also written out
         assert (lighter + 0.05) / (darker + 0.05) >= 2.0, colour
+
+
+def test_the_window_calms_the_garbage_collector() -> None:
+    """What was loaded at start leaves the full collections that would stop the
+    window; young objects are collected less often."""
+    import gc
+
+    from contractdesk.ui.app import YOUNG_COLLECTION_AFTER, calm_garbage_collector
+
+    threshold = gc.get_threshold()
+    try:
+        calm_garbage_collector()
+        assert gc.get_freeze_count() > 10_000  # the modules, classes, functions so far
+        assert gc.get_threshold() == (YOUNG_COLLECTION_AFTER, *threshold[1:])
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
