@@ -22,7 +22,6 @@ from contractdesk.domain.reminders import DEFAULT_LEAD_TIMES, NoticeMethod
 from contractdesk.domain.rollover import renewal_duration, shifted_end
 from contractdesk.errors import NotFoundError
 from contractdesk.services import documents, reminders, renewal_workflow
-from contractdesk.services.calendar import calendar_for
 from contractdesk.services.progress import NO_PROGRESS, Progress
 from contractdesk.services.renewals import (
     current_term,
@@ -372,6 +371,9 @@ def calendar_file(session: Session, today: dt.date,
     progress.update(0, 2, "Collecting deadlines…")
     entries = renewals(session, today, CALENDAR_DAYS)
     progress.update(1, 2, f"Writing {len(entries)} agreements to the calendar…")
+    # here, not at the top: icalendar takes 26 ms to import, at every start otherwise
+    from contractdesk.services.calendar import calendar_for
+
     data = calendar_for(session, entries, lead_times)
     progress.update(2, 2)
     return data
