@@ -4,6 +4,9 @@ to a temporary PDF off the GUI thread and then shown by :class:`ReportViewer`.
 PySide6-Essentials has no QtPdf, so the window cannot paint PDF pages into a
 ``QPrintPreviewDialog``; the report opens in the system's PDF viewer (which previews
 and prints it), and "Save as PDF…" keeps a copy.
+
+The report builders (reportlab) are imported when a report is made, on the worker
+thread: imported with this module they cost 80 ms at every start.
 """
 
 from __future__ import annotations
@@ -22,11 +25,7 @@ from contractdesk.reports.data.support import (
     support_for_serial,
 )
 from contractdesk.reports.data.vendor import vendor_summary
-from contractdesk.reports.document import save_pdf
 from contractdesk.reports.formatting import Formatter
-from contractdesk.reports.renewals import render_renewals
-from contractdesk.reports.support import render_support
-from contractdesk.reports.vendor import render_vendor_summary
 from contractdesk.services import queries
 from contractdesk.services.access import DataAccess
 from contractdesk.services.progress import CallbackProgress, Progress
@@ -68,6 +67,8 @@ def _report(window: MainWindow, title: str, stem: str,
     target = _folder() / f"{safe_stem(stem)}.pdf"
 
     def work(progress: CallbackProgress) -> tuple[Path, int]:
+        from contractdesk.reports.document import save_pdf  # see the module's docstring
+
         render = prepare(access, today)
         pages = save_pdf(target, lambda out: render(out, fmt, dt.datetime.now(), progress))
         return target, pages
@@ -80,6 +81,8 @@ def renewals_report(window: MainWindow) -> Task[tuple[Path, int]]:
     days = window.settings.get(REMINDER_DAYS)
 
     def prepare(access: DataAccess, today: dt.date) -> _Renderer:
+        from contractdesk.reports.renewals import render_renewals
+
         data = access.read(renewals_data, today, days)
         return lambda out, fmt, now, progress: render_renewals(data, out, fmt, now, progress)
 
@@ -118,6 +121,8 @@ def vendor_report(window: MainWindow) -> Task[tuple[Path, int]] | None:
     chosen = name
 
     def prepare(access: DataAccess, today: dt.date) -> _Renderer:
+        from contractdesk.reports.vendor import render_vendor_summary
+
         summary = access.read(vendor_summary, chosen, today)
         return lambda out, fmt, now, progress: render_vendor_summary(
             summary, out, fmt, now, progress)
@@ -140,6 +145,8 @@ def support_report(window: MainWindow) -> Task[tuple[Path, int]]:
         return access.read(support_for_all, today)
 
     def prepare(access: DataAccess, today: dt.date) -> _Renderer:
+        from contractdesk.reports.support import render_support
+
         data = read(access, today)
         return lambda out, fmt, now, progress: render_support(data, out, fmt, now, progress)
 
