@@ -218,14 +218,28 @@ def supplier_of(agreement: Agreement) -> Organization | None:
 def risky_supplier_flags(session: Session, today: dt.date) -> list[SupplierFlag]:
     """Running agreements whose supplier is blocked, rated high-risk, or carries an
     open high-severity risk (on itself or on that agreement)."""
+    open_risks = session.scalars(select(Risk).where(Risk.status == RiskStatus.OPEN)
+                                 .options(selectinload(Risk.alternative_supplier))).all()
+    # Only agreements that can be flagged are loaded (a handful, not the whole register):
+    # those on a supplier that is blocked, rated high or carries a high risk, and those
+    # with a high risk of their own.
+    high = [r for r in open_risks if r.severity >= HIGH_FROM]
+    suppliers = set(session.scalars(select(Organization.id).where(
+        (Organization.status == OrgStatus.BLOCKED)
+        | (Organization.risk_level == RiskLevel.HIGH))))
+    suppliers |= {r.organization_id for r in high if r.organization_id is not None}
+    own = {r.agreement_id for r in high if r.agreement_id is not None}
+    if not suppliers and not own:
+        return []
+    on_supplier = Agreement.reseller_id.in_(suppliers) | (
+        Agreement.reseller_id.is_(None) & Agreement.oem_id.in_(suppliers))
     agreements = session.scalars(
         select(Agreement).where(Agreement.cancelled.is_(False),
-                                Agreement.end_date.is_(None) | (Agreement.end_date >= today))
+                                Agreement.end_date.is_(None) | (Agreement.end_date >= today),
+                                on_supplier | Agreement.id.in_(own))
         .options(selectinload(Agreement.reseller), selectinload(Agreement.oem))
         .order_by(Agreement.end_date, Agreement.contract_number)).all()
     renewed = renewed_ids(session)
-    open_risks = session.scalars(select(Risk).where(Risk.status == RiskStatus.OPEN)
-                                 .options(selectinload(Risk.alternative_supplier))).all()
     flags: list[SupplierFlag] = []
     for agreement in agreements:
         supplier = supplier_of(agreement)

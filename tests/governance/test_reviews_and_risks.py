@@ -117,6 +117,16 @@ def test_open_high_risk_on_an_agreement_flags_it(session: Session, world: World)
     assert risky_supplier_flags(session, TODAY) == []
 
 
+def test_an_open_high_risk_on_a_supplier_flags_its_agreements(session: Session,
+                                                              world: World) -> None:
+    """Neither blocked nor rated high, but carrying a high risk: still flagged."""
+    records.create(session, Risk, organization=world.reseller, description="Key engineer left",
+                   likelihood=4, impact=4)
+    flags = risky_supplier_flags(session, TODAY)
+    assert [f.agreement for f in flags] == [world.agreement]
+    assert flags[0].reasons == ["open risk (severity 16): Key engineer left"]
+
+
 def test_risk_register_filters(session: Session, world: World) -> None:
     high = records.create(session, Risk, organization=world.reseller, description="A",
                           likelihood=5, impact=4)
