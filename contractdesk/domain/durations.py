@@ -1,18 +1,18 @@
 """ISO 8601 durations of whole days, weeks, months and years, and date arithmetic on them.
 
 Notice periods and renewal terms are written ``P90D``, ``P6W``, ``P3M``, ``P1Y`` (or
-combinations like ``P1Y6M``). Month arithmetic is calendar arithmetic through
-``dateutil.relativedelta``: 31 March minus one month is 28/29 February, not 3 March.
+combinations like ``P1Y6M``). Month arithmetic is calendar arithmetic, as
+``dateutil.relativedelta`` does it: 31 March minus one month is 28/29 February, not
+3 March; years and months move first, then days.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from dateutil.relativedelta import relativedelta
 
 _ISO = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 MAX_PART = 10_000
@@ -48,22 +48,12 @@ class Duration:
                 text += f"{value}{unit}"
         return text if text != "P" else "P0D"
 
-    def as_relativedelta(self) -> relativedelta:
-        return relativedelta(years=self.years, months=self.months,
-                             days=self.days + 7 * self.weeks)
-
     def before(self, day: dt.date) -> dt.date:
         """``day`` minus this duration, clamping month ends as a calendar does."""
-        if not (self.years or self.months):  # plain days: no calendar, and 20x faster
-            return day - dt.timedelta(days=self.days + 7 * self.weeks)
-        result: dt.date = day - self.as_relativedelta()
-        return result
+        return shift(day, -(12 * self.years + self.months), -(self.days + 7 * self.weeks))
 
     def after(self, day: dt.date) -> dt.date:
-        if not (self.years or self.months):
-            return day + dt.timedelta(days=self.days + 7 * self.weeks)
-        result: dt.date = day + self.as_relativedelta()
-        return result
+        return shift(day, 12 * self.years + self.months, self.days + 7 * self.weeks)
 
     def describe(self) -> str:
         """Plain English, for explanations such as "8 weeks before 28 Feb 2026"."""
@@ -73,6 +63,23 @@ class Duration:
             if value:
                 words.append(f"{value} {unit}{'s' if value != 1 else ''}")
         return " ".join(words) or "0 days"
+
+
+def shift(day: dt.date, months: int, days: int) -> dt.date:
+    """``day`` moved by whole months (the day clamped to the month's length), then by
+    days: what ``day + relativedelta(months=months, days=days)`` gives, without its
+    general machinery, which made lists of thousands of deadlines slow.
+
+    Raises:
+        ValueError: the months lead out of the years 1 to 9999 (as with relativedelta).
+        OverflowError: the days do.
+    """
+    if months:
+        year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+        month += 1
+        day = day.replace(year=year, month=month,
+                          day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day + dt.timedelta(days=days) if days else day
 
 
 def normalize_duration(text: str | None) -> str | None:

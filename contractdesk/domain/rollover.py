@@ -15,9 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dateutil.relativedelta import relativedelta
-
-from contractdesk.domain.durations import Duration
+from contractdesk.domain.durations import Duration, shift
 
 DEFAULT_RENEWAL_TERM = "P1Y"
 _DAYS_PER_YEAR = 365.2425
@@ -40,10 +38,8 @@ def renewal_duration(renewal_term: str | None) -> Duration:
 
 def shifted_end(end: dt.date, term: Duration, times: int) -> dt.date:
     """``end`` plus ``times`` renewal terms, computed in one step from ``end``."""
-    result: dt.date = end + relativedelta(years=term.years * times,
-                                          months=term.months * times,
-                                          days=(term.days + 7 * term.weeks) * times)
-    return result
+    return shift(end, (12 * term.years + term.months) * times,
+                 (term.days + 7 * term.weeks) * times)
 
 
 def _approximate_days(term: Duration) -> float:

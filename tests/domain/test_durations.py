@@ -1,10 +1,12 @@
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contractdesk.domain.durations import Duration, normalize_duration, notice_deadline
+from contractdesk.domain.durations import Duration, normalize_duration, notice_deadline, shift
 
 
 @pytest.mark.parametrize(("end", "period", "expected"), [
@@ -76,3 +78,16 @@ def test_parse_any_text_gives_value_or_value_error(text: str) -> None:
     except ValueError:
         return
     assert Duration.parse(parsed.isoformat()) == parsed
+
+
+@given(st.dates(), st.integers(-2400, 2400), st.integers(-4000, 4000))
+def test_shift_is_relativedelta_arithmetic(day: dt.date, months: int, days: int) -> None:
+    """The fast calendar step agrees with dateutil on every date, month end and
+    overflow (as a result or as the same exception)."""
+    def outcome(step: Callable[[], dt.date]) -> object:
+        try:
+            return step()
+        except (ValueError, OverflowError) as error:
+            return type(error)
+    assert outcome(lambda: shift(day, months, days)) == \
+        outcome(lambda: day + relativedelta(months=months, days=days))
