@@ -190,9 +190,9 @@ class _Writer:
                         for row in rows])
 
     def link(self) -> None:
-        agreements, items = self.real["agreements"], self.real["items"]
         insert_bound(self.connection, agreement_item, ("agreement_id", "item_id"),
-                     [(agreements.get(a, a), items.get(i, i)) for a, i in self.plan.links])
+                     [(self.id_of("agreements", a), self.id_of("items", i))
+                      for a, i in self.plan.links])
         added: dict[int, list[str]] = defaultdict(list)
         for a, i in self.plan.links:
             if a > 0:

@@ -202,17 +202,16 @@ def native_counts(preview: Preview) -> dict[str, int]:
 def found_text(preview: Preview | None, workbook: bool) -> str:
     if preview is None:
         return ""
-    tr = _tr
     if preview.native is not None:
-        return tr("A ContractDesk export: {records}; read with its own field names.").format(
+        return _tr("A ContractDesk export: {records}; read with its own field names.").format(
             records=counted(native_counts(preview)))
     columns = preview.mapping.columns if preview.mapping else ()
     matched = sum(1 for c in columns if c.target is not None)
     headers = "  ·  ".join(c.header for c in columns if c.header)
-    where = (tr("row {row} of sheet “{sheet}”") if workbook else tr("row {row}")).format(
+    where = (_tr("row {row} of sheet “{sheet}”") if workbook else _tr("row {row}")).format(
         row=preview.header_row, sheet=preview.sheet)
-    return tr("The header row is {where}: {columns} columns, {matched} of them matched to "
-              "fields; {rows} data rows below it.\n\nHeader row: {headers}").format(
+    return _tr("The header row is {where}: {columns} columns, {matched} of them matched to "
+               "fields; {rows} data rows below it.\n\nHeader row: {headers}").format(
         where=where, columns=len(columns), matched=matched, rows=f"{preview.rows_read:,}",
         headers=headers)
 
