@@ -12,6 +12,7 @@ from typing import Any
 
 from contractdesk.db.database import Database, open_database
 from contractdesk.errors import UserError
+from contractdesk.services.terms import roll_forward_database
 
 AddDbOption = Callable[[argparse.ArgumentParser], None]
 Subparsers = Any  # argparse's _SubParsersAction is private
@@ -25,6 +26,7 @@ def open_from_args(args: argparse.Namespace) -> Database:
     command ends, however it ends."""
     database = open_database(getattr(args, "db", None))
     _opened.append(database)
+    roll_forward_database(database, today())
     return database
 
 

@@ -23,6 +23,7 @@ from contractdesk.cli.common import (
     today,
 )
 from contractdesk.db.models import Agreement, Document
+from contractdesk.domain.enums import TermOrigin
 from contractdesk.domain.money import parse_decimal
 from contractdesk.domain.reminders import (
     DEFAULT_LEAD_TIMES,
@@ -51,7 +52,9 @@ from contractdesk.services.renewal_workflow import (
     term_chain,
 )
 
-ACTIONS = {"give_notice": "give notice by", "renews": "renews on", "expires": "ends on"}
+ACTIONS = {"give_notice": "give notice by", "renews": "renews on",
+           "expires": "ends on (renew or replace before then)"}
+TERM_KEYS = ("start_date", "end_date", "cost", "currency", "billing_period")
 
 
 # -- argument types -----------------------------------------------------------------------
@@ -200,16 +203,17 @@ def run_renew(args: argparse.Namespace) -> int:
     with database.transaction("cli") as session:
         result = renew(session, _agreement(session, args), args.cost, today=today(),
                        contract_number=args.contract_number)
-        new = result.agreement
+        new, term = result.agreement, result.term
         if args.json:
-            print_json({"previous": result.previous.contract_number,
-                        "renewal": {key: json_value(getattr(new, key)) for key in (
-                            "contract_number", "start_date", "end_date", "cost",
-                            "currency")},
+            print_json({"previous": {key: json_value(getattr(result.previous, key))
+                                     for key in TERM_KEYS},
+                        "renewal": {"contract_number": new.contract_number,
+                                    **{key: json_value(getattr(term, key))
+                                       for key in TERM_KEYS}},
                         "price_change": _change_json(result.price_change)})
             return 0
-        print(f"Renewed {result.previous} as {new}: {new.start_date} to {new.end_date}, "
-              f"{new.cost or 0:.2f} {new.currency}; "
+        print(f"Renewed {new}: new term {term.start_date} to {term.end_date}, "
+              f"{term.cost or 0:.2f} {term.currency}; "
               f"change: {_change_text(result.price_change)}")
     return 0
 
@@ -254,16 +258,19 @@ def run_terms(args: argparse.Namespace) -> int:
         chain = term_chain(session, _agreement(session, args))
         if args.json:
             print_json({"terms": [
-                {**{key: json_value(getattr(row.agreement, key)) for key in (
-                    "contract_number", "start_date", "end_date", "cost", "currency")},
+                {"contract_number": row.agreement.contract_number,
+                 **{key: json_value(getattr(row.term, key))
+                    for key in ("position", "origin", *TERM_KEYS, "notice_given_on")},
                  "change": _change_json(row.change)} for row in chain]})
             return 0
         for row in chain:
-            a = row.agreement
+            a, t = row.agreement, row.term
             change = f"  {_change_text(row.change)}" if row.change else ""
-            cost = f"{a.cost:.2f}" if a.cost is not None else "—"
-            print(f"{a.start_date or '—'} to {a.end_date or '—'}  "
-                  f"{a.contract_number or a.title:<20} {cost} {a.currency}{change}")
+            cost = f"{t.cost:.2f}" if t.cost is not None else "—"
+            how = "auto-renewed" if t.origin is TermOrigin.AUTO_RENEWED else t.origin.value
+            print(f"{t.start_date or '—'} to {t.end_date or '—'}  "
+                  f"{a.contract_number or a.title:<20} {t.position:>2} {how:<13}"
+                  f"{cost} {t.currency}{change}")
     return 0
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from contractdesk.db import migrate
 from contractdesk.db.audit import install_audit
 from contractdesk.db.backup import automatic_backup, looks_like_sqlite
+from contractdesk.db.term_sync import install_term_sync
 from contractdesk.errors import DatabaseError, NewerSchemaError, UserError, translate_errors
 from contractdesk.paths import default_db_path
 
@@ -58,6 +59,7 @@ class Database:
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         install_audit(self._sessions)
+        install_term_sync(self._sessions)
 
     @property
     def is_sqlite(self) -> bool:

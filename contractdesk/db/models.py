@@ -51,6 +51,7 @@ from contractdesk.domain.enums import (
     OrgRole,
     OrgStatus,
     RiskLevel,
+    TermOrigin,
 )
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -233,6 +234,8 @@ class Agreement(Versioned, Base):
     renewal_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("agreement.id", ondelete="SET NULL"), index=True)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # automatic renewals since the last signed or renewed term (kept by services.terms)
+    rolled_over: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     notes: Mapped[LongText]
 
     oem: Mapped[Organization | None] = relationship(foreign_keys=[oem_id])
@@ -245,12 +248,20 @@ class Agreement(Versioned, Base):
     renewal_of: Mapped[Agreement | None] = relationship(remote_side="Agreement.id",
                                                         back_populates="renewals")
     renewals: Mapped[list[Agreement]] = relationship(back_populates="renewal_of")
+    # Written by services.terms and the term sync only, so the ORM never manages them.
+    terms: Mapped[list[AgreementTerm]] = relationship(viewonly=True,
+                                                      order_by="AgreementTerm.position")
 
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 
     @property
     def notice_deadline(self) -> dt.date | None:
-        return notice_deadline(self.end_date, self.notice_period)
+        return notice_deadline(self.end_date, self.notice_period, renews=self.renews)
+
+    @property
+    def renews(self) -> bool:
+        """Whether silence renews the current term: only then is notice ever due."""
+        return self.auto_renew and not self.cancelled
 
     @property
     def serial_numbers(self) -> list[str]:
@@ -258,6 +269,42 @@ class Agreement(Versioned, Base):
 
     def __str__(self) -> str:
         return self.contract_number or self.title or f"agreement #{self.id}"
+
+
+class AgreementTerm(Base):
+    """One term of an agreement, first to current (``position`` 1, 2, …).
+
+    The agreement row carries its current term's dates, cost, currency and billing
+    period, so lists, filters and counts read them with plain SQL; this table is the
+    history behind them and is kept equal to the agreement row by
+    :mod:`contractdesk.services.terms` (the current term is the highest position).
+    The unique position per agreement is what keeps two writers rolling the same
+    agreement forward at once from writing the same term twice.
+    """
+
+    __tablename__ = "agreement_term"
+    __table_args__ = (UniqueConstraint("agreement_id", "position"),)
+
+    id: Mapped[IntPK]
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[TermOrigin] = mapped_column(enum_column(TermOrigin),
+                                               default=TermOrigin.SIGNED)
+    start_date: Mapped[OptDate]
+    end_date: Mapped[OptDate]
+    cost: Mapped[Amount]
+    currency: Mapped[CurrencyCode]
+    billing_period: Mapped[BillingPeriod | None] = mapped_column(enum_column(BillingPeriod))
+    purchase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("purchase.id", ondelete="SET NULL"))
+    invoice_number: Mapped[OptShortText]
+    notice_given_on: Mapped[OptDate]  # notice sent on this term: it is the last
+
+    purchase: Mapped[Purchase | None] = relationship()
+
+    def __str__(self) -> str:
+        return f"term {self.position}"
 
 
 class Document(Base):

@@ -72,6 +72,14 @@ class AgreementStatus(StrEnum):
     RENEWED = "renewed"
 
 
+class TermOrigin(StrEnum):
+    """How a term of an agreement began."""
+
+    SIGNED = "signed"  # the first term, as recorded or imported
+    AUTO_RENEWED = "auto_renewed"  # written by ContractDesk when a term ended without notice
+    RENEWED = "renewed"  # recorded by the user (Renew)
+
+
 class ChangeAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"

@@ -146,9 +146,10 @@ def serials_by_agreement(session: Session) -> dict[int, list[str]]:
 
 
 @lru_cache(maxsize=65536)
-def _deadline(end_date: dt.date | None, notice_period: str | None) -> dt.date | None:
+def _deadline(end_date: dt.date | None, notice_period: str | None, renews: bool
+              ) -> dt.date | None:
     # Many agreements share an end date and a period; parsing the period once is enough.
-    return notice_deadline(end_date, notice_period)
+    return notice_deadline(end_date, notice_period, renews=renews)
 
 
 def agreement_records(session: Session, today: dt.date,
@@ -165,12 +166,12 @@ def agreement_records(session: Session, today: dt.date,
              .outerjoin(previous, Agreement.renewal_of_id == previous.id)
              .order_by(Agreement.end_date, Agreement.contract_number, Agreement.id))
     serials = serials_by_agreement(session)
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
     for record_id, stored in _records(session, query, keep):
-        deadline = _deadline(stored["end_date"], stored["notice_period"])
         facts = TermFacts(stored["start_date"], stored["end_date"], stored["notice_period"],
-                          stored["auto_renew"], stored["renewal_term"], stored["cancelled"],
-                          record_id in renewed)
+                          stored["auto_renew"], stored["cancelled"], record_id in renewed)
+        deadline = _deadline(stored["end_date"], stored["notice_period"],
+                             bool(stored["auto_renew"]) and not stored["cancelled"])
         derived = {"serial_numbers": serials.get(record_id, []), "notice_deadline": deadline,
                    "status": term_status(facts, today, window_days).value}
         yield record_id, {name: derived[name] if name in derived else stored[name]

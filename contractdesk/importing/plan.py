@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from contractdesk.db.models import (
     Agreement,
+    AgreementTerm,
     Contact,
     Item,
     Organization,
@@ -26,6 +27,7 @@ from contractdesk.db.models import (
     agreement_item,
     name_key,
 )
+from contractdesk.db.term_sync import MIRRORED
 from contractdesk.importing.incoming import Incoming, Record, agreement_key, no_po_key
 
 KINDS = ("organizations", "contacts", "purchases", "items", "agreements")
@@ -36,6 +38,7 @@ TABLES: dict[str, Table] = {
     "items": Item.__table__,  # type: ignore[dict-item]
     "agreements": Agreement.__table__,  # type: ignore[dict-item]
 }
+TERMS: Table = AgreementTerm.__table__  # type: ignore[assignment]
 # reference name → (column, kind it points at)
 REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
     "organizations": {},
@@ -120,14 +123,30 @@ class _Index:
                         ("desc", po or "", r["description"])):
                 if key[2]:
                     self.keys["items"].setdefault(key, i)
+        # A register describes an agreement by the term it was written in, which may
+        # be an earlier one than the current term (it has rolled forward since).
+        self.terms: dict[int, list[dict[str, Any]]] = {}
+        for term in session.execute(select(*(TERMS.c[name] for name in
+                                             ("agreement_id", *MIRRORED)))
+                                    .order_by(TERMS.c.position)).mappings():
+            self.terms.setdefault(term["agreement_id"], []).append(dict(term))
         for i, r in self.rows["agreements"].items():
             oem = org_key.get(r["oem_id"])
             if r["contract_number"]:
                 self.keys["agreements"].setdefault(
                     agreement_key(oem, r["contract_number"], None, None), i)
-            self.keys["agreements"].setdefault(
-                agreement_key(oem, None, r["title"], r["start_date"]), i)
+            for start in {r["start_date"], *(t["start_date"] for t in self.terms.get(i, []))}:
+                self.keys["agreements"].setdefault(
+                    agreement_key(oem, None, r["title"], start), i)
         self.links = {(a, i) for a, i in session.execute(select(agreement_item))}
+
+    def earlier_term(self, agreement_id: int, fields: dict[str, Any]) -> bool:
+        """Whether ``fields`` describe a term of the agreement before its current one:
+        a register written then, not a change to make."""
+        given = {name: fields[name] for name in MIRRORED if name in fields}
+        history = self.terms.get(agreement_id, [])[:-1]
+        return bool(given) and any(all(term[name] == value for name, value in given.items())
+                                   for term in history)
 
 
 def _defaults(table: Table) -> dict[str, Any]:
@@ -209,7 +228,10 @@ def build_plan(session: Session, incoming: Incoming) -> Plan:
                 found = known[key] = create.temp
             else:
                 known[key] = found
-                changes = _changes(index.rows[kind][found], {**record.fields, **refs})
+                wanted = {**record.fields, **refs}
+                if kind == "agreements" and index.earlier_term(found, wanted):
+                    wanted = {k: v for k, v in wanted.items() if k not in MIRRORED}
+                changes = _changes(index.rows[kind][found], wanted)
                 if changes:
                     plan.updates[kind].append(Update(found, changes))
             if kind == "agreements" and key[0] == "contract":

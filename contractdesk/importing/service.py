@@ -7,6 +7,7 @@ nothing). A cancel between batches rolls everything back.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 from collections.abc import Iterator, Mapping
@@ -18,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from contractdesk.db.database import Database
+from contractdesk.db.term_sync import sync_terms
 from contractdesk.domain.money import is_currency
 from contractdesk.errors import ConflictError, UserError, translate_errors
 from contractdesk.importing.apply import apply_plan
@@ -36,6 +38,7 @@ from contractdesk.importing.register import add_register_row
 from contractdesk.importing.rows import ParsedRow, parse_rows
 from contractdesk.importing.table import build_table, choose_sheet
 from contractdesk.services.progress import NO_PROGRESS, Progress
+from contractdesk.services.terms import roll_forward
 
 log = logging.getLogger("contractdesk.importing")
 
@@ -230,6 +233,10 @@ def _import_into(session: Session, incoming: Incoming, source: str, dry_run: boo
         created, updated = plan.created(), plan.updated()
         if not dry_run:
             apply_plan(session, plan, source, str(session.info.get("user", "")), progress)
+            sync_terms(session.connection())
+            # A year-old register's auto-renewing agreements are shown in their running
+            # term at once, not only after the next start.
+            roll_forward(session, dt.date.today())
     return created, updated
 
 

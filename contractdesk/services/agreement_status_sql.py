@@ -45,7 +45,8 @@ def last_end_with_deadline_on_or_before(period: Duration, day: dt.date) -> dt.da
 
 def deadline_between(session: Session, first: dt.date, last: dt.date
                      ) -> ColumnElement[bool]:
-    """Agreements whose notice deadline lies in ``[first, last]`` (never NULL)."""
+    """Agreements whose notice deadline lies in ``[first, last]`` (never NULL); only
+    auto-renewing ones have a notice deadline."""
     periods = session.scalars(select(Agreement.notice_period).distinct().where(
         Agreement.notice_period.is_not(None))).all()
     tests: list[ColumnElement[bool]] = []
@@ -56,7 +57,7 @@ def deadline_between(session: Session, first: dt.date, last: dt.date
             period = Duration.parse(text)
             tests.append(and_(
                 Agreement.notice_period.is_not(None), Agreement.end_date.is_not(None),
-                Agreement.notice_period == text,
+                Agreement.auto_renew.is_(True), Agreement.notice_period == text,
                 Agreement.end_date >= first_end_with_deadline_on_or_after(period, first),
                 Agreement.end_date <= last_end_with_deadline_on_or_before(period, last)))
     return or_(*tests) if tests else false()

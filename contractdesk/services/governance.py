@@ -239,7 +239,7 @@ def risky_supplier_flags(session: Session, today: dt.date) -> list[SupplierFlag]
                                 on_supplier | Agreement.id.in_(own))
         .options(selectinload(Agreement.reseller), selectinload(Agreement.oem))
         .order_by(Agreement.end_date, Agreement.contract_number)).all()
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
     flags: list[SupplierFlag] = []
     for agreement in agreements:
         supplier = supplier_of(agreement)

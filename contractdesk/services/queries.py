@@ -209,11 +209,13 @@ def load_rows(session: Session, kind: str, today: dt.date,
 def _derive(session: Session, names: list[str], rows: list[list[Any]], today: dt.date,
             window_days: int) -> None:
     """Appends notice deadline and status, as :func:`derive_status` defines them."""
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
     at = {name: names.index(name) for name in ("id", "start_date", "end_date",
-                                                "notice_period", "cancelled")}
+                                                "notice_period", "cancelled", "auto_renew")}
     for row in rows:
-        deadline = notice_deadline(row[at["end_date"]], row[at["notice_period"]])
+        renews = bool(row[at["auto_renew"]]) and not row[at["cancelled"]]
+        deadline = notice_deadline(row[at["end_date"]], row[at["notice_period"]],
+                                   renews=renews)
         status = derive_status(Term(row[at["start_date"]], row[at["end_date"]], deadline,
                                     bool(row[at["cancelled"]]), row[at["id"]] in renewed),
                                today, window_days)

@@ -165,10 +165,10 @@ def _deadline_of(session: Session, agreement: Agreement, today: dt.date
     label = str(agreement)
     if agreement.cancelled:
         raise UserError(f"Notice was given on {label}; it has no reminders.")
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
     if agreement.id in renewed:
         raise UserError(f"{label} was renewed; its reminders ended with it.")
-    term = current_term(agreement, today, renewed)
+    term = current_term(agreement)
     if term is None or term.end_date < today:
         raise UserError(f"{label} has ended or has no end date; it has no reminders.")
     action, deadline = next_action(agreement, term)

@@ -1,12 +1,14 @@
 """Acting on a renewal: renew, give notice, co-term, and the chain of terms.
 
+Renew and Give notice act on the agreement's current term (see
+:mod:`contractdesk.services.terms`) and never rewrite an earlier one: Renew appends the
+next term, Give notice marks the current term as the last.
+
 What ``cancelled`` means: notice was given, so the agreement will not renew. It is set
 the moment notice is recorded, and the derived status is ``cancelled`` from then on,
 also while the term still runs: the user's job on it is done, and it leaves the
 renewals list and the reminders. Coverage is a matter of dates, not of the flag: the
-agreement still covers its items until its ``end_date``, which is why giving notice
-on an auto-renewing agreement that already rolled forward first writes the rolled
-term's end into ``end_date`` (the audit trail keeps the recorded one).
+agreement still covers its items until its current term's end.
 """
 
 from __future__ import annotations
@@ -19,14 +21,12 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from contractdesk.db.models import Agreement, Document
+from contractdesk.db.models import Agreement, AgreementTerm, Document
 from contractdesk.db.reminders import LeadTimeOverride, NoticeRecord
-from contractdesk.domain.durations import notice_deadline
+from contractdesk.domain.enums import TermOrigin
 from contractdesk.domain.reminders import NoticeMethod
-from contractdesk.domain.rollover import renewal_duration, shifted_end
 from contractdesk.errors import ConflictError, ValidationError
-from contractdesk.services import records
-from contractdesk.services.renewals import current_term, renewed_ids
+from contractdesk.services import records, terms
 
 PERCENT = Decimal("0.1")
 
@@ -62,7 +62,8 @@ class PriceChange:
         return (amount * 100 / self.previous).quantize(PERCENT)
 
 
-def price_change(previous: Agreement, current: Agreement) -> PriceChange:
+def price_change(previous: Agreement | AgreementTerm, current: Agreement | AgreementTerm
+                 ) -> PriceChange:
     return PriceChange(previous.cost, current.cost, previous.currency, current.currency)
 
 
@@ -82,66 +83,62 @@ def _require_open(session: Session, agreement: Agreement, action: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Renewal:
-    previous: Agreement
-    agreement: Agreement  # the new term
+    agreement: Agreement  # the renewed agreement: the same one, or its new contract
+    previous: AgreementTerm  # the term renewed
+    term: AgreementTerm  # the new term
     price_change: PriceChange
 
 
-def next_term(agreement: Agreement, today: dt.date) -> tuple[dt.date, dt.date]:
-    """Start and end of the term a renewal records.
-
-    Normally the term after the recorded one. For an auto-renewing agreement that has
-    already rolled forward, it is the running rolled term: renewing then records the
-    term the user is in (with its real price), instead of jumping past it.
+def next_term(session: Session, agreement: Agreement) -> tuple[dt.date, dt.date]:
+    """Start and end of the term a renewal records: the one after the current term
+    (which, for an auto-renewing agreement that rolled forward, is the rolled term the
+    user is in), by the renewal term (``P1Y`` where none is set).
 
     Raises:
         ValidationError: the agreement has no end date to renew from.
     """
-    if agreement.end_date is None:
-        raise ValidationError({"end_date": f"{agreement} has no end date to renew from"})
-    running = current_term(agreement, today, set())
-    if running is not None and running.rolled_over and running.start_date is not None:
-        return running.start_date, running.end_date
-    term = renewal_duration(agreement.renewal_term)
-    return agreement.end_date + dt.timedelta(days=1), shifted_end(agreement.end_date, term, 1)
-
-
-def _next_contract_number(session: Session, agreement: Agreement) -> str | None:
-    """``C-100/2``, ``C-100/3``…: the first term's number and the new term's position."""
-    chain = term_chain(session, agreement)
-    first = chain[0].agreement.contract_number
-    return f"{first}/{len(chain) + 1}" if first else None
+    try:
+        return terms.next_term_dates(session, agreement)
+    except ValueError as error:
+        raise ValidationError({"end_date": str(error)}) from error
 
 
 def renew(session: Session, agreement: Agreement, cost: Decimal | None = None, *,
           today: dt.date | None = None, contract_number: str | None = None) -> Renewal:
-    """Creates the next term of ``agreement``: same terms and covered items, dates
-    shifted by the renewal term (``P1Y`` where none is set), linked by ``renewal_of``.
-    The old term's derived status becomes ``renewed``.
+    """Records the next term of ``agreement`` after its current one, with ``cost`` (the
+    current term's when not given). Earlier terms are never rewritten.
 
-    Args:
-        cost: the new term's cost; the previous cost when not given.
-        contract_number: the new term's number; by default the first term's number
-            with the term's position (``C-100/2``).
+    With a ``contract_number`` other than the agreement's own, the renewal is a new
+    contract: a new agreement with the same terms and covered items, linked by
+    ``renewal_of``; the old one's status becomes ``renewed``.
 
     Raises:
         ConflictError: already renewed, or notice was given.
-        ValidationError: no end date, or the new term breaks a rule (duplicate number).
+        ValidationError: no end date, or the new contract breaks a rule (duplicate
+            number).
     """
-    day = today or dt.date.today()
+    del today  # the next term follows the current one, whatever the day
     _require_open(session, agreement, "renew")
-    start, end = next_term(agreement, day)
-    values = {key: getattr(agreement, key) for key in _CARRIED}
-    new = records.create(
-        session, Agreement, **values, start_date=start, end_date=end,
-        cost=agreement.cost if cost is None else cost,
-        contract_number=contract_number or _next_contract_number(session, agreement),
-        items=list(agreement.items), renewal_of=agreement)
-    lead_times = session.get(LeadTimeOverride, agreement.id)
-    if lead_times is not None:
-        session.add(LeadTimeOverride(agreement_id=new.id, lead_days=lead_times.lead_days))
-        session.flush()
-    return Renewal(agreement, new, price_change(agreement, new))
+    start, end = next_term(session, agreement)
+    previous = terms.latest_term(session, agreement)
+    new_cost = previous.cost if cost is None else cost
+    if contract_number and contract_number != agreement.contract_number:
+        values = {key: getattr(agreement, key) for key in _CARRIED}
+        successor = records.create(
+            session, Agreement, **values, start_date=start, end_date=end, cost=new_cost,
+            contract_number=contract_number, items=list(agreement.items),
+            renewal_of=agreement)
+        lead_times = session.get(LeadTimeOverride, agreement.id)
+        if lead_times is not None:
+            session.add(LeadTimeOverride(agreement_id=successor.id,
+                                         lead_days=lead_times.lead_days))
+            session.flush()
+        term = terms.latest_term(session, successor)
+        return Renewal(successor, previous, term, price_change(previous, term))
+    term = terms.add_term(session, agreement, terms.NewTerm(
+        start, end, new_cost, previous.currency, previous.billing_period,
+        TermOrigin.RENEWED))
+    return Renewal(agreement, previous, term, price_change(previous, term))
 
 
 # -- give notice --------------------------------------------------------------------------
@@ -156,7 +153,9 @@ class Notice:
 def give_notice(session: Session, agreement: Agreement, sent_on: dt.date, to: str,
                 how: NoticeMethod | str, document: Document | None = None, *,
                 today: dt.date | None = None, notes: str = "") -> Notice:
-    """Records notice sent on ``agreement`` and marks it cancelled at its end.
+    """Records notice sent on ``agreement``: its current term becomes its last, and the
+    agreement is marked cancelled (it still covers its items until that term ends).
+    Earlier terms and the current term's dates are left as they are.
 
     Notice sent after the deadline is still recorded (the user did send it) and
     reported as ``late``.
@@ -180,13 +179,12 @@ def give_notice(session: Session, agreement: Agreement, sent_on: dt.date, to: st
                            f"{', '.join(m.value for m in NoticeMethod)}")
     if problems:
         raise ValidationError(problems)
-    running = current_term(agreement, day, renewed_ids(session))
-    end = running.end_date if running is not None else agreement.end_date
+    deadline = agreement.notice_deadline  # before cancelling: it ends the deadline
     record = NoticeRecord(agreement=agreement, sent_on=sent_on, sent_to=to.strip(),
                           method=method, document=document, notes=notes)
     session.add(record)
-    records.update(session, agreement, cancelled=True, end_date=end)
-    deadline = notice_deadline(end, agreement.notice_period)
+    terms.latest_term(session, agreement).notice_given_on = sent_on
+    records.update(session, agreement, cancelled=True)
     return Notice(record, deadline, late=deadline is not None and sent_on > deadline)
 
 
@@ -235,14 +233,15 @@ def co_term(session: Session, agreements: Iterable[Agreement],
 
 @dataclass(frozen=True, slots=True)
 class TermRow:
-    agreement: Agreement
+    agreement: Agreement  # the agreement the term belongs to
+    term: AgreementTerm
     change: PriceChange | None  # against the term before; None for the first term
 
 
-def term_chain(session: Session, agreement: Agreement) -> list[TermRow]:
-    """Every term of the agreement's history, first to latest, with the price change
-    from term to term. Where two agreements renewed the same one (a data mistake),
-    the earlier-starting one continues the chain."""
+def chain_of(agreement: Agreement) -> list[Agreement]:
+    """The agreements a renewal chain (``renewal_of``) links, first to latest. Where two
+    agreements renewed the same one (a data mistake), the earlier-starting one
+    continues the chain."""
     first = agreement
     seen = {first.id}
     while first.renewal_of is not None and first.renewal_of.id not in seen:
@@ -257,5 +256,18 @@ def term_chain(session: Session, agreement: Agreement) -> list[TermRow]:
         following.sort(key=lambda a: (a.start_date or dt.date.min, a.id))
         chain.append(following[0])
         seen.add(following[0].id)
-    return [TermRow(term, price_change(chain[i - 1], term) if i else None)
-            for i, term in enumerate(chain)]
+    return chain
+
+
+def term_chain(session: Session, agreement: Agreement) -> list[TermRow]:
+    """Every term of the agreement's history, first to latest, with the price change
+    from term to term: the agreement's own terms, and those of the agreements a renewal
+    chain links it to."""
+    rows: list[TermRow] = []
+    previous: AgreementTerm | None = None
+    for member in chain_of(agreement):
+        for term in terms.terms_of(session, member):
+            rows.append(TermRow(member, term,
+                                price_change(previous, term) if previous else None))
+            previous = term
+    return rows

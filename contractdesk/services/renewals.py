@@ -1,11 +1,9 @@
 """What needs doing: agreements whose notice deadline or end falls within a window.
 
-Status needs one fact from outside the row (was this agreement renewed by another?),
-fetched once per query as a set of ids rather than per agreement.
-
-An auto-renewing agreement whose end passed without notice (not cancelled, not renewed
-by a recorded successor) is judged by its rolled-forward term (see
-:mod:`contractdesk.domain.rollover`), and every entry says how often it rolled.
+Every agreement's current term is stored on its row (auto-renewals are written as terms
+by :mod:`contractdesk.services.terms`), so the dates here are the row's own. Status
+needs one fact from outside the row (was this agreement renewed, by a successor
+agreement or by a term recorded ahead?), fetched once per query as a set of ids.
 """
 
 from __future__ import annotations
@@ -18,30 +16,31 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from contractdesk.db.models import Agreement
-from contractdesk.domain.agreement_term import TermFacts, running_term, term_status
-from contractdesk.domain.durations import notice_deadline
+from contractdesk.domain.agreement_term import CurrentTerm, TermFacts, term_status
 from contractdesk.domain.enums import AgreementStatus
-from contractdesk.domain.rollover import EffectiveTerm
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.services.agreement_status_sql import EARLIEST, deadline_between
+from contractdesk.services.terms import renewed_in_advance_ids
 
 
-def renewed_ids(session: Session) -> set[int]:
-    """Ids of agreements that a later agreement renewed."""
-    return set(session.scalars(select(Agreement.renewal_of_id).where(
-        Agreement.renewal_of_id.is_not(None))).all())  # type: ignore[arg-type]
+def renewed_ids(session: Session, today: dt.date) -> set[int]:
+    """Ids of agreements that were renewed: by a later agreement (``renewal_of``), or by
+    a next term recorded ahead that has not begun on ``today``."""
+    successors = session.scalars(select(Agreement.renewal_of_id).where(
+        Agreement.renewal_of_id.is_not(None))).all()
+    return {i for i in successors if i is not None} | renewed_in_advance_ids(session, today)
 
 
 def facts_of(agreement: Agreement, renewed: set[int]) -> TermFacts:
     return TermFacts(agreement.start_date, agreement.end_date, agreement.notice_period,
-                     agreement.auto_renew, agreement.renewal_term, agreement.cancelled,
-                     agreement.id in renewed)
+                     agreement.auto_renew, agreement.cancelled, agreement.id in renewed)
 
 
-def current_term(agreement: Agreement, today: dt.date, renewed: set[int]
-                 ) -> EffectiveTerm | None:
-    """See :func:`contractdesk.domain.agreement_term.running_term`."""
-    return running_term(facts_of(agreement, renewed), today)
+def current_term(agreement: Agreement) -> CurrentTerm | None:
+    """The agreement's current term as stored; None without an end date."""
+    if agreement.end_date is None:
+        return None
+    return CurrentTerm(agreement.start_date, agreement.end_date, agreement.rolled_over)
 
 
 def status_of(agreement: Agreement, today: dt.date, renewed: set[int],
@@ -51,7 +50,7 @@ def status_of(agreement: Agreement, today: dt.date, renewed: set[int],
 
 def statuses(session: Session, agreements: Iterable[Agreement], today: dt.date,
              window_days: int = DEFAULT_REMINDER_DAYS) -> dict[int, AgreementStatus]:
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
     return {a.id: status_of(a, today, renewed, window_days) for a in agreements}
 
 
@@ -64,9 +63,9 @@ class RenewalEntry:
     action: str  # "give_notice", "renews", "expires"
     due: dt.date  # the notice deadline, or the end where no notice applies
     overdue: bool  # notice deadline passed while the term still runs
-    end_date: dt.date  # of the current term: rolled forward when rolled_over > 0
-    notice_deadline: dt.date | None  # of the current term
-    rolled_over: int = 0  # automatic renewals since the recorded end date
+    end_date: dt.date  # of the current term
+    notice_deadline: dt.date | None  # of the current term; None where it does not renew
+    rolled_over: int = 0  # automatic renewals since the last signed or renewed term
 
 
 def renewals(session: Session, today: dt.date, within_days: int = DEFAULT_REMINDER_DAYS,
@@ -83,31 +82,31 @@ def renewals(session: Session, today: dt.date, within_days: int = DEFAULT_REMIND
         status = status_of(agreement, today, set(), within_days)  # renewed ones left out
         entries.append(RenewalEntry(agreement, status, action, due, overdue=due < today,
                                     end_date=term.end_date,
-                                    notice_deadline=notice_deadline(
-                                        term.end_date, agreement.notice_period),
+                                    notice_deadline=agreement.notice_deadline,
                                     rolled_over=term.rolled_over))
     entries.sort(key=lambda e: (e.due, e.agreement.contract_number or ""))
     return entries
 
 
-def next_action(agreement: Agreement, term: EffectiveTerm) -> tuple[str, dt.date]:
+def next_action(agreement: Agreement, term: CurrentTerm) -> tuple[str, dt.date]:
     """What must happen next in ``term`` and by when: give notice by the notice
-    deadline, or (no notice period) the agreement renews or expires at its end."""
-    deadline = notice_deadline(term.end_date, agreement.notice_period)
+    deadline where silence would renew it; else it renews (no notice period) or ends
+    on its end date, to be renewed or replaced before then."""
+    deadline = agreement.notice_deadline
     if deadline is not None:
         return "give_notice", deadline
-    return ("renews" if agreement.auto_renew else "expires"), term.end_date
+    return ("renews" if agreement.renews else "expires"), term.end_date
 
 
 def open_terms(session: Session, today: dt.date, *, with_details: bool = False,
-               horizon: dt.date | None = None) -> list[tuple[Agreement, EffectiveTerm]]:
-    """Agreements still running today (rolled forward where they auto-renew) that are
-    neither cancelled nor renewed: the ones someone may still have to act on.
+               horizon: dt.date | None = None) -> list[tuple[Agreement, CurrentTerm]]:
+    """Agreements whose current term still runs today and that are neither cancelled
+    nor renewed: the ones someone may still have to act on.
 
     ``with_details`` also loads covered items and support contacts, for lists and
     calendars that show serial numbers and who to call. With ``horizon``, only the
-    recorded terms whose end or notice deadline can fall before it leave the database
-    (loading all of 20,000 took seconds); rolled-forward terms are always judged here.
+    terms whose end or notice deadline can fall before it leave the database (loading
+    all of 20,000 took seconds).
     """
     running_now: ColumnElement[bool] = Agreement.end_date >= today
     if horizon is not None:
@@ -118,16 +117,13 @@ def open_terms(session: Session, today: dt.date, *, with_details: bool = False,
         loads += [selectinload(Agreement.items), selectinload(Agreement.support_contact)]
     candidates: Sequence[Agreement] = session.scalars(
         select(Agreement)
-        .where(Agreement.cancelled.is_(False), Agreement.end_date.is_not(None),
-               or_(running_now, Agreement.auto_renew.is_(True) & (Agreement.end_date < today)))
+        .where(Agreement.cancelled.is_(False), Agreement.end_date.is_not(None), running_now)
         .options(*loads)
     ).all()
-    renewed = renewed_ids(session)
-    running: list[tuple[Agreement, EffectiveTerm]] = []
+    renewed = renewed_ids(session, today)
+    running: list[tuple[Agreement, CurrentTerm]] = []
     for agreement in candidates:
-        if agreement.id in renewed:
-            continue
-        term = current_term(agreement, today, renewed)
-        if term is not None and term.end_date >= today:
+        term = current_term(agreement)
+        if agreement.id not in renewed and term is not None:
             running.append((agreement, term))
     return running

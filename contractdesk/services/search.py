@@ -129,7 +129,7 @@ def search(session: Session, text: str, today: dt.date,
     result = SearchResult(text)
     if len(text) < 2:
         return result
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
     item_options = (selectinload(Item.oem), selectinload(Item.agreements)
                     .options(*_agreement_options()))  # type: ignore[arg-type]
     # An exact serial or asset tag comes first even when it is part of many others

@@ -104,7 +104,7 @@ def vendor_view(session: Session, org_id: int, today: dt.date,
                                     Agreement.oem_id == org_id))
         .options(selectinload(Agreement.reseller), selectinload(Agreement.oem))
         .order_by(Agreement.end_date.desc(), Agreement.id)).all()
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
     spend: dict[tuple[int, str], list[Decimal]] = {}
     for purchase in purchases:
         if purchase.order_date is not None and purchase.total is not None:

@@ -17,19 +17,12 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Agreement, Document, Organization, Purchase
-from contractdesk.domain.durations import notice_deadline
+from contractdesk.domain.enums import AgreementStatus, TermOrigin
 from contractdesk.domain.reminders import DEFAULT_LEAD_TIMES, NoticeMethod
-from contractdesk.domain.rollover import renewal_duration, shifted_end
 from contractdesk.errors import NotFoundError
 from contractdesk.services import documents, reminders, renewal_workflow
 from contractdesk.services.progress import NO_PROGRESS, Progress
-from contractdesk.services.renewals import (
-    current_term,
-    open_terms,
-    renewals,
-    renewed_ids,
-    status_of,
-)
+from contractdesk.services.renewals import open_terms, renewals, renewed_ids, status_of
 
 OWNERS: dict[str, type[Organization | Purchase | Agreement]] = {
     "organization": Organization, "purchase": Purchase, "agreement": Agreement}
@@ -131,7 +124,7 @@ class RenewalPlan:
     currency: str
     renewal_term: str
     item_count: int
-    contract_number: str | None  # what the new term is numbered unless the user says
+    contract_number: str | None  # the agreement's own: a new one makes a new contract
 
 
 def renewal_plan(session: Session, agreement_id: int, today: dt.date) -> RenewalPlan:
@@ -143,17 +136,20 @@ def renewal_plan(session: Session, agreement_id: int, today: dt.date) -> Renewal
     """
     agreement = _agreement(session, agreement_id)
     renewal_workflow._require_open(session, agreement, "renew")  # tell before asking
-    start, end = renewal_workflow.next_term(agreement, today)
+    del today  # the next term follows the current one, whatever the day
+    start, end = renewal_workflow.next_term(session, agreement)
     return RenewalPlan(str(agreement), agreement.start_date, agreement.end_date, start, end,
                        agreement.cost, agreement.currency, agreement.renewal_term or "P1Y",
-                       len(agreement.items),
-                       renewal_workflow._next_contract_number(session, agreement))
+                       len(agreement.items), agreement.contract_number)
 
 
 @dataclass(frozen=True, slots=True)
 class RenewalDone:
     agreement_id: int
     name: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    new_contract: bool  # a new agreement (renewal_of), not a new term of this one
     amount: Decimal | None
     percent: Decimal | None
     currency: str
@@ -161,13 +157,15 @@ class RenewalDone:
 
 def renew_agreement(session: Session, agreement_id: int, cost: Decimal | None,
                     today: dt.date, contract_number: str | None = None) -> RenewalDone:
-    """Renews; ``contract_number`` None or blank numbers the term automatically."""
+    """Renews; a ``contract_number`` other than the agreement's makes a new contract,
+    None or blank adds the next term to this one."""
     done = renewal_workflow.renew(session, _agreement(session, agreement_id), cost,
                                   today=today,
                                   contract_number=(contract_number or "").strip() or None)
     change = done.price_change
-    return RenewalDone(done.agreement.id, str(done.agreement), change.amount,
-                       change.percent, change.currency)
+    return RenewalDone(done.agreement.id, str(done.agreement), done.term.start_date,
+                       done.term.end_date, done.agreement.id != agreement_id,
+                       change.amount, change.percent, change.currency)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,10 +177,9 @@ class NoticePlan:
 
 
 def notice_plan(session: Session, agreement_id: int, today: dt.date) -> NoticePlan:
+    del today  # notice always ends the current term
     agreement = _agreement(session, agreement_id)
-    term = current_term(agreement, today, renewed_ids(session))
-    end = term.end_date if term is not None else agreement.end_date
-    return NoticePlan(end, notice_deadline(end, agreement.notice_period))
+    return NoticePlan(agreement.end_date, agreement.notice_deadline)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,72 +238,51 @@ def co_term(session: Session, agreement_ids: Iterable[int], end_date: dt.date) -
 @dataclass(frozen=True, slots=True)
 class TermLine:
     agreement_id: int
-    name: str
+    name: str  # the agreement and the term's position: "C-100 · term 2"
     start_date: dt.date | None
     end_date: dt.date | None
     cost: Decimal | None
     currency: str
     amount: Decimal | None  # against the term before
     percent: Decimal | None
-    status: str  # an agreement status, or "auto_renewed" for a term that rolled on
-    current: bool  # the term running now of the agreement the form shows
-    rolled: bool = False  # reached by automatic renewal, not recorded as its own term
+    status: str  # the agreement's status for its current term; "renewed" before it
+    current: bool  # the current term of the agreement the form shows
+    origin: str  # signed, auto_renewed, renewed
+    notice_given_on: dt.date | None
+
+    @property
+    def rolled(self) -> bool:
+        return self.origin == TermOrigin.AUTO_RENEWED.value
 
 
 @dataclass(frozen=True, slots=True)
 class TermsView:
     lines: list[TermLine]
-    rolled_over: int  # automatic renewals of the shown agreement behind today's term
+    rolled_over: int  # automatic renewals of the shown agreement behind its current term
     running_start: dt.date | None
     running_end: dt.date | None
 
 
-AUTO_RENEWED = "auto_renewed"
-
-
-def _rolled_lines(agreement: Agreement, rolled_over: int, status: str, shown: bool
-                  ) -> list[TermLine]:
-    """The terms an auto-renewing agreement rolled through since its recorded end, at
-    the recorded cost (no new price was recorded for them)."""
-    assert agreement.end_date is not None
-    term = renewal_duration(agreement.renewal_term)
-    lines = []
-    for step in range(1, rolled_over + 1):
-        last = step == rolled_over
-        lines.append(TermLine(
-            agreement.id, str(agreement),
-            shifted_end(agreement.end_date, term, step - 1) + dt.timedelta(days=1),
-            shifted_end(agreement.end_date, term, step), agreement.cost,
-            agreement.currency, None, None, status if last else AUTO_RENEWED,
-            current=shown and last, rolled=True))
-    return lines
-
-
 def terms_view(session: Session, agreement_id: int, today: dt.date) -> TermsView:
-    """The chain of terms, first to latest; where the latest auto-renewed, the terms it
-    rolled through follow it, so the running term is always the last line."""
+    """Every term, first to latest, across a renewal chain: earlier terms are never
+    hidden or rewritten, so the current term is always the last line of its agreement."""
     agreement = _agreement(session, agreement_id)
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
     chain = renewal_workflow.term_chain(session, agreement)
-    latest = chain[-1].agreement
-    latest_term = current_term(latest, today, renewed)
-    rolled = latest_term.rolled_over if latest_term else 0
+    latest = {row.agreement.id: row.term.position for row in chain}
     lines = []
     for row in chain:
-        recorded = row.agreement
-        rolled_on = recorded is latest and rolled > 0
+        is_current = latest[row.agreement.id] == row.term.position
+        status = (status_of(row.agreement, today, renewed).value if is_current
+                  else AgreementStatus.RENEWED.value)
         lines.append(TermLine(
-            recorded.id, str(recorded), recorded.start_date, recorded.end_date,
-            recorded.cost, recorded.currency, row.change.amount if row.change else None,
-            row.change.percent if row.change else None,
-            AUTO_RENEWED if rolled_on else status_of(recorded, today, renewed).value,
-            recorded.id == agreement_id and not rolled_on))
-    if rolled:
-        lines += _rolled_lines(latest, rolled, status_of(latest, today, renewed).value,
-                               latest.id == agreement_id)
-    shown = latest_term if latest.id == agreement_id else None
-    return TermsView(lines, shown.rolled_over if shown else 0,
-                     shown.start_date if shown else None, shown.end_date if shown else None)
+            row.agreement.id, f"{row.agreement} · {row.term.position}", row.term.start_date,
+            row.term.end_date, row.term.cost, row.term.currency,
+            row.change.amount if row.change else None,
+            row.change.percent if row.change else None, status,
+            is_current and row.agreement.id == agreement_id, row.term.origin.value,
+            row.term.notice_given_on))
+    return TermsView(lines, agreement.rolled_over, agreement.start_date, agreement.end_date)
 
 
 # -- documents ----------------------------------------------------------------------------

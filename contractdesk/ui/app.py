@@ -7,6 +7,7 @@ sentence from the error and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 import sys
@@ -16,6 +17,7 @@ from contractdesk.db.database import open_database
 from contractdesk.errors import UserError
 from contractdesk.logging_setup import setup_logging
 from contractdesk.services.access import DataAccess
+from contractdesk.services.terms import roll_forward_database
 from contractdesk.ui.crash import install_excepthook
 from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.look import app_icon, apply_theme
@@ -51,6 +53,7 @@ def open_data(db: str | None, settings: Settings) -> DataAccess | None:
     try:
         database = open_database(target, backup_keep=settings.get(BACKUPS_TO_KEEP),
                                  verify=False)
+        roll_forward_database(database, dt.date.today())
     except UserError as error:
         log.warning("cannot open database: %s", error)
         Dialogs.error(None, QCoreApplication.translate("app", "Cannot open the database"),

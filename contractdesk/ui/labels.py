@@ -26,6 +26,7 @@ _WORDS: dict[str, str] = {
     "upcoming": "Upcoming", "active": "Active", "notice_due": "Notice due",
     "expiring": "Expiring", "expired": "Expired", "cancelled": "Cancelled",
     "renewed": "Renewed",
+    "signed": "Signed", "auto_renewed": "Auto-renewed",
     # agreement kinds
     "warranty": "Warranty", "maintenance": "Maintenance",
     "software_support": "Software support", "subscription": "Subscription",

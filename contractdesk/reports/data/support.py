@@ -146,7 +146,7 @@ def support_for_serial(session: Session, serial: str, today: dt.date) -> Support
         hint = closest(wanted, [s for s in known if s])
         raise NotFoundError(f"No item has serial number {wanted!r}."
                             + (f" Did you mean: {', '.join(hint)}?" if hint else ""))
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
     current: list[SupportCard] = []
     past: list[SupportCard] = []
     for item in found:
@@ -190,7 +190,7 @@ def support_for_agreement(session: Session, number: str, today: dt.date) -> Supp
         hint = closest(wanted, [n for n in known if n])
         raise NotFoundError(f"No agreement has contract number {wanted!r}."
                             + (f" Did you mean: {', '.join(hint)}?" if hint else ""))
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
     cards = [_card(a, status_of(a, today, renewed), list(a.items)) for a in agreements]
     return SupportData(f"agreement {wanted}", today, tuple(sorted(cards, key=_sort_key)))
 
@@ -200,7 +200,7 @@ def support_for_all(session: Session, today: dt.date) -> SupportData:
     candidates = session.scalars(
         select(Agreement).where(Agreement.cancelled.is_(False))
         .options(*_loaded()))  # type: ignore[arg-type]
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
     cards = []
     for agreement in candidates:
         status = status_of(agreement, today, renewed)

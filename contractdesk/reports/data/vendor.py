@@ -254,7 +254,7 @@ def vendor_summary(session: Session, name: str, today: dt.date) -> VendorSummary
         .options(selectinload(Purchase.oem), selectinload(Purchase.reseller),
                  selectinload(Purchase.items))
         .order_by(Purchase.order_date.desc(), Purchase.po_number)))
-    renewed = renewed_ids(session)
+    renewed = renewed_ids(session, today)
 
     oems: Counter[str] = Counter()
     resellers: Counter[str] = Counter()

@@ -121,9 +121,18 @@ class AgreementActions(QObject):
             return
         self._after_change()
         self.dialog.tabs.setCurrentWidget(self.terms)
-        self.show_note(self.tr("Renewed as {name}; price change {change}. Double-click "
-                                 "it under Terms to open it.").format(
-            name=done.name, change=change_text(done.amount, done.percent, done.currency)))
+        change = change_text(done.amount, done.percent, done.currency)
+        if done.new_contract:
+            self.show_note(self.tr("Renewed as the new contract {name}, {start} – {end}; "
+                                   "price change {change}. Double-click it under Terms to "
+                                   "open it.").format(
+                name=done.name, start=Formats.date(done.start_date),
+                end=Formats.date(done.end_date), change=change))
+            return
+        self.show_note(self.tr("Renewed: new term {start} – {end}; price change "
+                               "{change}.").format(start=Formats.date(done.start_date),
+                                                   end=Formats.date(done.end_date),
+                                                   change=change))
 
     def give_notice(self) -> NoticeDialog | None:
         if self._unsaved():

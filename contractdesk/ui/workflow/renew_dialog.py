@@ -49,9 +49,12 @@ class RenewDialog(ActionDialog):
             term=plan.renewal_term))
         self.form.addRow(self.tr("New term"), self.new_term)
         self.number = QLineEdit()
-        self.number.setPlaceholderText(self.tr("automatic: {number}").format(
+        self.number.setPlaceholderText(self.tr("{number}: a new term of this agreement").format(
             number=plan.contract_number or "—"))
-        self.form.addRow(self.tr("New contract number"), self.number)
+        self.number.setToolTip(self.tr("Leave empty to add the next term to this agreement; "
+                                       "a new number records the renewal as a new contract "
+                                       "that replaces this one"))
+        self.form.addRow(self.tr("Contract number"), self.number)
         self.form.addRow(self.tr("Covered items"), QLabel(
             self.tr("{n} carried over").format(n=plan.item_count)))
         self.previous_cost = QLabel(Formats.money(plan.cost, plan.currency)

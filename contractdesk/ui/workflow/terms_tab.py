@@ -1,6 +1,6 @@
-"""The Terms tab of an agreement: every term from the first to the latest, cost year on
-year with the change against the term before. Terms an auto-renewing agreement rolled
-through are listed as such (never hidden: the recorded end date is then in the past).
+"""The Terms tab of an agreement: every term from the first to the current one, cost
+year on year with the change against the term before. Terms an auto-renewing agreement
+rolled into are listed as such, and a term with notice given on it says so.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from contractdesk.domain.reminders import format_lead_times, parse_lead_times
 from contractdesk.errors import UserError
 from contractdesk.services.access import DataAccess
 from contractdesk.services.workflow_view import (
-    AUTO_RENEWED,
     NoticeRow,
     TermLine,
     TermsView,
@@ -39,7 +38,7 @@ from contractdesk.ui.views import read_only_table
 from contractdesk.ui.workflow.action_dialog import ERROR_STYLE, sentence
 from contractdesk.ui.workflow.common import change_text, tr
 
-COLUMNS = ("name", "start_date", "end_date", "cost", "change", "status")
+COLUMNS = ("name", "start_date", "end_date", "cost", "change", "origin", "status")
 
 
 def rolled_text(view: TermsView) -> str:
@@ -79,6 +78,7 @@ class TermsTab(QWidget):
                                          "start_date": self.tr("Start"),
                                          "end_date": self.tr("End"), "cost": self.tr("Cost"),
                                          "change": self.tr("Change vs. term before"),
+                                         "origin": self.tr("How it began"),
                                          "status": self.tr("Status")})
         table = read_only_table(self.model)
         table.doubleClicked.connect(self._open)
@@ -136,22 +136,22 @@ class TermsTab(QWidget):
         self.stages.setText(format_lead_times(own) if own else "")
 
     def _row(self, line: TermLine, first: bool) -> dict[str, object]:
-        tags = [self.tr("auto-renewed")] if line.rolled else []
-        if line.current:
-            tags.append(self.tr("this one"))
+        tags = [self.tr("current")] if line.current else []
+        if line.notice_given_on is not None:
+            tags.append(self.tr("notice given {date}").format(
+                date=Formats.date(line.notice_given_on)))
         if first:
             change = self.tr("first term")
-        elif line.rolled:
-            change = self.tr("rolled on at the recorded price")
+        elif line.rolled and line.amount == 0:
+            change = self.tr("rolled on at the same price")
         else:
             change = change_text(line.amount, line.percent, line.currency)
-        rolled_on = line.status == AUTO_RENEWED
         return {"id": line.agreement_id,
                 "name": f"{line.name}  ({', '.join(tags)})" if tags else line.name,
                 "start_date": line.start_date, "end_date": line.end_date,
                 "cost": line.cost, "currency": line.currency, "change": change,
-                "status": self.tr("Auto-renewed") if rolled_on else word(line.status),
-                "colour": "renewed" if rolled_on else line.status}
+                "origin": word(line.origin), "status": word(line.status),
+                "colour": line.status}
 
     def _show_notices(self, notices: list[NoticeRow]) -> None:
         lines = [self.tr("Notice sent on {date} to {to} by {how}").format(
