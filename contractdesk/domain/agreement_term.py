@@ -46,3 +46,12 @@ def term_status(facts: TermFacts, today: dt.date,
                 notice_deadline=facts.notice_deadline, cancelled=facts.cancelled,
                 renewed=facts.renewed)
     return derive_status(term, today, window_days)
+
+
+def covers(status: AgreementStatus, end_date: dt.date | None, today: dt.date) -> bool:
+    """Whether an agreement in ``status`` covers its items on ``today``. Cover is a
+    matter of dates, not of what the user must do: an agreement with notice given, or
+    renewed ahead, covers until its term ends."""
+    if status in (AgreementStatus.EXPIRED, AgreementStatus.UPCOMING):
+        return False
+    return end_date is None or end_date >= today

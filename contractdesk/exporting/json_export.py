@@ -15,7 +15,13 @@ from contractdesk.exporting.governance_rows import (
     governance_rows,
 )
 from contractdesk.exporting.plan import plan_export
-from contractdesk.exporting.records import KINDS, Scope, json_value, records
+from contractdesk.exporting.records import (
+    KINDS,
+    Scope,
+    json_value,
+    records,
+    terms_by_agreement,
+)
 from contractdesk.exporting.request import ExportRequest
 from contractdesk.exporting.safe_write import atomic_writer
 from contractdesk.services.progress import NO_PROGRESS, Progress
@@ -38,8 +44,13 @@ def export_document(session: Session, today: dt.date,
     for kind in kinds:
         rows: list[dict[str, Any]] = []
         document[kind] = rows
-        for _, row in records(session, kind, today, window_days, (scope or {}).get(kind)):
+        wanted = (scope or {}).get(kind)
+        history = terms_by_agreement(session, wanted) if kind == "agreements" else {}
+        for record_id, row in records(session, kind, today, window_days, wanted):
             rows.append({key: json_value(value) for key, value in row.items()})
+            if kind == "agreements":
+                rows[-1]["terms"] = [{key: json_value(value) for key, value in term.items()}
+                                     for term in history.get(record_id, [])]
             done += 1
             if done % PROGRESS_EVERY == 0:
                 progress.update(done, total, kind)

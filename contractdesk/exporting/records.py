@@ -25,6 +25,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from contractdesk.db.models import (
     Agreement,
+    AgreementTerm,
     Contact,
     Item,
     Organization,
@@ -143,6 +144,28 @@ def serials_by_agreement(session: Session) -> dict[int, list[str]]:
     for agreement_id, serial in session.execute(query):
         serials.setdefault(agreement_id, []).append(serial)
     return serials
+
+
+TERM_COLUMNS = ("position", "origin", "start_date", "end_date", "cost", "currency",
+                "billing_period", "purchase", "invoice_number", "notice_given_on")
+
+
+def terms_by_agreement(session: Session, keep: Collection[int] | None = None
+                       ) -> dict[int, list[dict[str, Any]]]:
+    """Every agreement's terms, first to current, as records of :data:`TERM_COLUMNS`
+    (the purchase by its PO number, like every other reference)."""
+    query = (select(AgreementTerm.agreement_id, *(
+                 Purchase.po_number.label("purchase") if name == "purchase"
+                 else getattr(AgreementTerm, name) for name in TERM_COLUMNS))
+             .outerjoin(Purchase, AgreementTerm.purchase_id == Purchase.id)
+             .order_by(AgreementTerm.agreement_id, AgreementTerm.position))
+    if keep is not None:
+        query = query.where(AgreementTerm.agreement_id.in_(list(keep)))
+    found: dict[int, list[dict[str, Any]]] = {}
+    for row in session.execute(query):
+        values = row._asdict()
+        found.setdefault(values.pop("agreement_id"), []).append(values)
+    return found
 
 
 @lru_cache(maxsize=65536)

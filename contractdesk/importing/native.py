@@ -28,6 +28,7 @@ from contractdesk.exporting.records import COLUMNS, DERIVED, KINDS
 from contractdesk.importing.cells import Cell, Reason, cell_text, shown
 from contractdesk.importing.dates import parse_date
 from contractdesk.importing.incoming import (
+    AgreementKey,
     Incoming,
     agreement_key,
     item_key,
@@ -65,6 +66,8 @@ class NativeDocument:
     # reviews, due_diligence, risks, support_cases: applied through the ORM once the
     # records they refer to exist (contractdesk.importing.governance_rows)
     governance: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # the JSON export's term histories: agreement key → (record number, its "terms")
+    terms: dict[AgreementKey, tuple[int, Any]] = field(default_factory=dict)
 
 
 def _enum(kind: type[StrEnum]) -> Callable[[Cell], Any]:
@@ -130,6 +133,8 @@ class _Builder:
     def __init__(self, default_currency: str) -> None:
         self.incoming = Incoming()
         self.currency = default_currency
+        self.terms: dict[AgreementKey, tuple[int, Any]] = {}
+        self.given_terms: Any = None  # the "terms" of the agreement record being added
 
     def add(self, kind: str, row: int, values: dict[str, Any]) -> str | None:
         """Adds one record; returns a reason when it cannot be."""
@@ -193,6 +198,8 @@ class _Builder:
                                     {"oem": oem}) for s in serials]
         key = agreement_key(oem, values.get("contract_number"), values.get("title"), start)
         self.incoming.agreement(key, row, values, {"currency": self.currency}, refs, items)
+        if self.given_terms is not None:
+            self.terms[key] = (row, self.given_terms)
         return None
 
     def _contact(self, name: str | None, orgs: tuple[str | None, ...]
@@ -216,6 +223,7 @@ def _add_records(builder: _Builder, document: NativeDocument, kind: str,
         document.rows_read += 1
         columns = [c for c in COLUMNS[kind] if kind != "agreements" or c not in DERIVED]
         values, problems = _typed(record, columns)
+        builder.given_terms = record.get("terms") if kind == "agreements" else None
         reason = "; ".join(problems) or builder.add(kind, row, values)
         if reason:
             document.skipped.append((row, f"{kind} {where}{row}: {reason}"))
@@ -250,6 +258,7 @@ def read_json(path: Path, default_currency: str) -> NativeDocument:
                      "record ")
     result.governance = {kind: document[kind] for kind in GOVERNANCE_KINDS
                          if isinstance(document.get(kind), list)}
+    result.terms = builder.terms
     return result
 
 

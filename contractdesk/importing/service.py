@@ -24,7 +24,7 @@ from contractdesk.domain.money import is_currency
 from contractdesk.errors import ConflictError, UserError, translate_errors
 from contractdesk.importing.apply import apply_plan
 from contractdesk.importing.governance_rows import import_governance
-from contractdesk.importing.incoming import Incoming
+from contractdesk.importing.incoming import AgreementKey, Incoming
 from contractdesk.importing.mapping import (
     ColumnMapping,
     auto_mapping,
@@ -37,6 +37,7 @@ from contractdesk.importing.readers import DETECT, TextFormat, read_sheets
 from contractdesk.importing.register import add_register_row
 from contractdesk.importing.rows import ParsedRow, parse_rows
 from contractdesk.importing.table import build_table, choose_sheet
+from contractdesk.importing.term_history import restore_terms
 from contractdesk.services.progress import NO_PROGRESS, Progress
 from contractdesk.services.terms import roll_forward
 
@@ -212,13 +213,16 @@ def _run(target: Database | Session, path: Path, sheet: str | None,
     incoming = parsed.incoming()
     source = f"import:{path.name}"[:300]
     governance = parsed.native.governance if parsed.native is not None else {}
+    histories = parsed.native.terms if parsed.native is not None else {}
     if isinstance(target, Session):
         created, updated = _import_into(target, incoming, source, dry_run, progress)
         skipped += _import_governance(target, governance, dry_run, created)
+        skipped += _finish_terms(target, histories, dry_run)
     else:
         with target.transaction(source) as session:
             created, updated = _import_into(session, incoming, source, dry_run, progress)
             skipped += _import_governance(session, governance, dry_run, created)
+            skipped += _finish_terms(session, histories, dry_run)
     log.info("imported %s: created %s, updated %s, skipped %d", path.name, created,
              updated, len(skipped))
     return ImportSummary(path.name, parsed.sheet, parsed.header_row, parsed.rows_read,
@@ -234,9 +238,6 @@ def _import_into(session: Session, incoming: Incoming, source: str, dry_run: boo
         if not dry_run:
             apply_plan(session, plan, source, str(session.info.get("user", "")), progress)
             sync_terms(session.connection())
-            # A year-old register's auto-renewing agreements are shown in their running
-            # term at once, not only after the next start.
-            roll_forward(session, dt.date.today())
     return created, updated
 
 
@@ -251,6 +252,19 @@ def _import_governance(session: Session, lists: Mapping[str, list[dict[str, Any]
     created.update({kind: n for kind, n in result.created.items() if n or kind in lists})
     return [Skipped(entry["index"], f"{entry['kind']} record {entry['index']}: "
                                     f"{entry['reason']}") for entry in result.skipped]
+
+
+def _finish_terms(session: Session, histories: Mapping[AgreementKey, tuple[int, Any]],
+                  dry_run: bool) -> list[Skipped]:
+    """The term histories of a JSON export, then the roll forward: a year-old register's
+    auto-renewing agreements are shown in their running term at once, not only after
+    the next start."""
+    if dry_run:
+        return []
+    with translate_errors():
+        left_out = restore_terms(session, histories)
+        roll_forward(session, dt.date.today())
+    return [Skipped(row, reason) for row, reason in left_out]
 
 
 def _looks_like_json(path: Path) -> bool:

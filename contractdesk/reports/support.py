@@ -78,8 +78,12 @@ def _cover(card: SupportCard, today: dt.date, fmt: Formatter) -> Flowable:
                          f"{escape(fmt.date(card.end_date))}", s.alert)
     if card.end_date is None:
         return Paragraph("No end date recorded", s.body)
+    if not card.covering:
+        return Paragraph(f"Ended on {escape(fmt.date(card.end_date))}: no cover", s.alert)
     left = (card.end_date - today).days
     text = f"<b>until {escape(fmt.date(card.end_date))}</b> ({left} days left)"
+    if card.status is AgreementStatus.CANCELLED:
+        text += "; notice given, it will not renew"
     return Paragraph(text, s.alert if left <= 30 else s.body)
 
 
@@ -97,6 +101,7 @@ def _card(card: SupportCard, today: dt.date, fmt: Formatter, width: float,
     if card.title:
         heading += f" — {escape(card.title)}"
     status = "" if card.status in RUNNING else f" [{humanize(card.status)}]"
+    finished = not card.covering
     rows: list[list[object]] = [
         [Paragraph(heading + escape(status), s.card_title), ""],
         [Paragraph("Call first", s.cell_bold), _call(card.first_call, big=True)],
@@ -118,7 +123,6 @@ def _card(card: SupportCard, today: dt.date, fmt: Formatter, width: float,
     for number, item in enumerate(card.items):
         label = Paragraph(f"Covers ({len(card.items)})", s.cell_bold) if number == 0 else ""
         rows.append([label, Paragraph(_item_text(item), s.cell)])
-    finished = card.status not in RUNNING
     widths = [width * LABEL_SHARE, width * (1 - LABEL_SHARE)]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([

@@ -16,6 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from contractdesk.db.models import Agreement, Contact, Item, Organization, Purchase
+from contractdesk.domain.agreement_term import covers
 from contractdesk.domain.enums import ContactRole, FirstLine
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.services.renewals import renewed_ids, status_of
@@ -40,6 +41,7 @@ class Coverage:
     call_name: str
     call_phone: str
     quote: str  # the ID to quote on the phone
+    covering: bool  # covers today (also with notice given, until its end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +89,12 @@ def who_to_call(agreement: Agreement) -> tuple[str, str, str]:
 def coverage_of(agreement: Agreement, today: dt.date, renewed: set[int],
                 window_days: int) -> Coverage:
     organization, name, phone = who_to_call(agreement)
+    status = status_of(agreement, today, renewed, window_days)
     return Coverage(agreement.id, agreement.contract_number or "", agreement.title,
-                    agreement.kind.value, agreement.end_date,
-                    status_of(agreement, today, renewed, window_days).value,
+                    agreement.kind.value, agreement.end_date, status.value,
                     agreement.sla or "", organization, name, phone,
-                    agreement.oem_reference or agreement.contract_number or "")
+                    agreement.oem_reference or agreement.contract_number or "",
+                    covers(status, agreement.end_date, today))
 
 
 def _agreement_options() -> tuple[object, ...]:
@@ -100,14 +103,14 @@ def _agreement_options() -> tuple[object, ...]:
             selectinload(Agreement.support_contact).selectinload(Contact.organization))
 
 
-_RANK = {"active": 0, "notice_due": 0, "expiring": 0, "upcoming": 1}
-
-
 def _by_relevance(coverages: list[Coverage]) -> tuple[Coverage, ...]:
     """What covers it today first (latest end first), then what starts later, then
     finished terms: when a server fails, the running agreement is the one to quote."""
-    return tuple(sorted(coverages, key=lambda c: (_RANK.get(c.status, 2),
-                                                  -(c.end_date or dt.date.min).toordinal())))
+    def rank(cover: Coverage) -> tuple[int, int]:
+        order = 0 if cover.covering else 1 if cover.status == "upcoming" else 2
+        return order, -(cover.end_date or dt.date.min).toordinal()
+
+    return tuple(sorted(coverages, key=rank))
 
 
 def _item_key(item: Item) -> str:

@@ -35,9 +35,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from contractdesk.db.database import Database
 from contractdesk.db.models import Agreement, AgreementTerm
-from contractdesk.domain.durations import Duration
 from contractdesk.domain.enums import BillingPeriod, TermOrigin
-from contractdesk.domain.rollover import renewal_duration, shifted_end
+from contractdesk.domain.rollover import renewal_duration, rolled_terms, shifted_end
 from contractdesk.errors import ConflictError, translate_errors
 
 log = logging.getLogger("contractdesk.terms")
@@ -204,24 +203,12 @@ def _rolled_rows(agreement: Agreement, today: dt.date) -> list[dict[str, Any]]:
         log.warning("%s: unreadable renewal term %r, not rolled", agreement,
                     agreement.renewal_term)
         return []
-    if _zero(step):
-        return []
-    rows: list[dict[str, Any]] = []
-    end = current.end_date
-    position = current.position
-    while end < today:
-        steps += 1
-        position += 1
-        start, end = end + DAY, shifted_end(base, step, steps)
-        rows.append({"agreement_id": agreement.id, "position": position,
-                     "origin": TermOrigin.AUTO_RENEWED, "start_date": start,
-                     "end_date": end, "cost": current.cost, "currency": current.currency,
-                     "billing_period": current.billing_period})
-    return rows
-
-
-def _zero(step: Duration) -> bool:
-    return not (step.years or step.months or step.weeks or step.days)
+    return [{"agreement_id": agreement.id, "position": current.position + offset,
+             "origin": TermOrigin.AUTO_RENEWED, "start_date": start, "end_date": end,
+             "cost": current.cost, "currency": current.currency,
+             "billing_period": current.billing_period}
+            for offset, (start, end) in enumerate(
+                rolled_terms(base, steps, current.end_date, step, today), start=1)]
 
 
 def roll_forward_database(database: Database, today: dt.date) -> int:

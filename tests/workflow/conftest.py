@@ -53,7 +53,9 @@ def reseller(session: Session) -> Organization:
 @pytest.fixture
 def make_agreement(session: Session, oem: Organization, reseller: Organization
                    ) -> MakeAgreement:
-    """An agreement with sensible defaults; keyword arguments override any field."""
+    """An agreement with sensible defaults; keyword arguments override any field. One
+    with a notice period renews automatically unless told otherwise (notice is only
+    ever due where silence renews)."""
     counter = iter(range(1, 10_000))
 
     def make(**values: Any) -> Agreement:
@@ -63,6 +65,7 @@ def make_agreement(session: Session, oem: Organization, reseller: Organization
             "oem": oem, "reseller": reseller, "start_date": dt.date(2026, 1, 1),
             "end_date": dt.date(2026, 12, 31), "cost": Decimal("1000.00"),
             "currency": "EUR", "first_line_support": FirstLine.RESELLER,
+            "auto_renew": "notice_period" in values,
         }
         agreement = Agreement(**{**defaults, **values})
         session.add(agreement)

@@ -1,14 +1,32 @@
-"""Auto-renew arithmetic: month ends, anchoring, and that the term contains today."""
+"""Auto-renew arithmetic: month ends, anchoring, and that the last term contains today."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from dataclasses import dataclass
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from contractdesk.domain.durations import Duration
-from contractdesk.domain.rollover import effective_term, rollovers_needed, shifted_end
+from contractdesk.domain.rollover import renewal_duration, rolled_terms, shifted_end
+
+
+@dataclass(frozen=True)
+class Term:
+    start_date: dt.date | None
+    end_date: dt.date
+    rolled_over: int
+
+
+def effective_term(start: dt.date | None, end: dt.date, renewal_term: str | None,
+                   today: dt.date) -> Term:
+    """The term containing ``today`` after rolling a signed term ending ``end``."""
+    rolled = rolled_terms(end, 0, end, renewal_duration(renewal_term), today)
+    if not rolled:
+        return Term(start, end, 0)
+    return Term(*rolled[-1], len(rolled))
 
 
 def test_not_rolled_while_the_recorded_term_runs() -> None:
@@ -49,7 +67,25 @@ def test_missing_renewal_term_means_a_year() -> None:
 
 
 def test_zero_length_term_never_rolls() -> None:
-    assert rollovers_needed(dt.date(2025, 1, 1), Duration(), dt.date(2026, 1, 1)) == 0
+    assert rolled_terms(dt.date(2025, 1, 1), 0, dt.date(2025, 1, 1), Duration(),
+                        dt.date(2026, 1, 1)) == []
+
+
+@given(end=st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)),
+       months=st.integers(1, 24), today=st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)),
+       cut=st.integers(0, 30))
+def test_rolling_in_two_steps_writes_the_same_terms_as_in_one(
+        end: dt.date, months: int, today: dt.date, cut: int) -> None:
+    """Rolled on an earlier day and again today, the terms are the same as rolled once
+    today: what the daily roll writes does not depend on how often it ran."""
+    term = Duration(months=months)
+    at_once = rolled_terms(end, 0, end, term, today)
+    earlier = rolled_terms(end, 0, end, term, today - dt.timedelta(days=cut * 31))
+    current_end = earlier[-1][1] if earlier else end
+    rest = rolled_terms(end, len(earlier), current_end, term, today)
+    assert earlier + rest == at_once
+    for (_, previous_end), (start, _) in itertools.pairwise(at_once):
+        assert start == previous_end + dt.timedelta(days=1)
 
 
 durations = st.builds(Duration, years=st.integers(0, 3), months=st.integers(0, 18),

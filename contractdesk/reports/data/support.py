@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from contractdesk.db.models import Agreement, Contact, Item, Organization
+from contractdesk.domain.agreement_term import covers
 from contractdesk.domain.enums import AgreementKind, AgreementStatus, ContactRole
 from contractdesk.errors import NotFoundError
 from contractdesk.reports.data import closest, org_name
@@ -61,6 +62,7 @@ class SupportCard:
     second_call: CallLine | None
     quote: tuple[tuple[str, str], ...]  # (what, value): OEM reference, contract, serial
     items: tuple[CoveredItem, ...]
+    covering: bool  # covers its items today (also with notice given: until its end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,8 @@ def _calls(agreement: Agreement) -> tuple[CallLine | None, CallLine | None]:
     return first, second
 
 
-def _card(agreement: Agreement, status: AgreementStatus, items: list[Item]) -> SupportCard:
+def _card(agreement: Agreement, status: AgreementStatus, items: list[Item], today: dt.date
+          ) -> SupportCard:
     quote: list[tuple[str, str]] = []
     if agreement.oem_reference:
         quote.append(("OEM reference", agreement.oem_reference))
@@ -113,7 +116,8 @@ def _card(agreement: Agreement, status: AgreementStatus, items: list[Item]) -> S
         start_date=agreement.start_date, end_date=agreement.end_date, sla=agreement.sla,
         first_call=first, second_call=second, quote=tuple(quote),
         items=tuple(CoveredItem(i.serial_number, i.description, i.asset_tag, i.location)
-                    for i in items))
+                    for i in items),
+        covering=covers(status, agreement.end_date, today))
 
 
 def _loaded() -> tuple[object, ...]:
@@ -151,14 +155,13 @@ def support_for_serial(session: Session, serial: str, today: dt.date) -> Support
     past: list[SupportCard] = []
     for item in found:
         for agreement in item.agreements:
-            if agreement.cancelled:
-                continue
             status = status_of(agreement, today, renewed)
-            card = _card(agreement, status, [item])
-            wanted_list = current if status in RUNNING | {AgreementStatus.UPCOMING} else past
+            card = _card(agreement, status, [item], today)
+            wanted_list = (current if card.covering or status is AgreementStatus.UPCOMING
+                           else past)
             wanted_list.append(card)
     subject = f"serial {wanted}"
-    if any(card.status in RUNNING for card in current):
+    if any(card.covering for card in current):
         return SupportData(subject, today, tuple(sorted(current, key=_running_first)))
     warning = f"Nothing covers {wanted} today."
     if past:
@@ -170,7 +173,7 @@ def support_for_serial(session: Session, serial: str, today: dt.date) -> Support
 
 
 def _running_first(card: SupportCard) -> tuple[bool, dt.date, str]:
-    return (card.status not in RUNNING, card.end_date or dt.date.max,
+    return (not card.covering, card.end_date or dt.date.max,
             card.contract_number or card.title)
 
 
@@ -191,19 +194,21 @@ def support_for_agreement(session: Session, number: str, today: dt.date) -> Supp
         raise NotFoundError(f"No agreement has contract number {wanted!r}."
                             + (f" Did you mean: {', '.join(hint)}?" if hint else ""))
     renewed = renewed_ids(session, today)
-    cards = [_card(a, status_of(a, today, renewed), list(a.items)) for a in agreements]
+    cards = [_card(a, status_of(a, today, renewed), list(a.items), today)
+             for a in agreements]
     return SupportData(f"agreement {wanted}", today, tuple(sorted(cards, key=_sort_key)))
 
 
 def support_for_all(session: Session, today: dt.date) -> SupportData:
-    """One card per agreement that runs today, by OEM then contract number."""
+    """One card per agreement that covers today, by OEM then contract number."""
     candidates = session.scalars(
-        select(Agreement).where(Agreement.cancelled.is_(False))
+        select(Agreement).where(Agreement.end_date.is_(None) | (Agreement.end_date >= today))
         .options(*_loaded()))  # type: ignore[arg-type]
     renewed = renewed_ids(session, today)
     cards = []
     for agreement in candidates:
-        status = status_of(agreement, today, renewed)
-        if status in RUNNING:
-            cards.append(_card(agreement, status, list(agreement.items)))
+        card = _card(agreement, status_of(agreement, today, renewed), list(agreement.items),
+                     today)
+        if card.covering:
+            cards.append(card)
     return SupportData("all running agreements", today, tuple(sorted(cards, key=_sort_key)))
