@@ -23,6 +23,7 @@ from contractdesk.reports.formatting import Formatter, humanize
 from contractdesk.reports.styles import ALERT, ALERT_FILL, MUTED, escape, fit, heading, styles
 from contractdesk.reports.tables import Column, column_widths, data_table
 from contractdesk.services.progress import NO_PROGRESS, Progress
+from contractdesk.services.spend import RULE as SPEND_RULE
 
 WIDE = True
 
@@ -157,13 +158,16 @@ def _spend_tables(spend: Sequence[SpendLine], fmt: Formatter, width: float) -> l
     in tables of at most :data:`YEARS_PER_TABLE` years.
     """
     totals = {(line.year, line.currency): line.total for line in spend}
+    forward = {line.year for line in spend if line.forward}
     currencies = sorted({line.currency for line in spend})
     first, last = min(line.year for line in spend), max(line.year for line in spend)
     years = list(range(first, last + 1))
     tables: list[Flowable] = []
     for start in range(0, len(years), YEARS_PER_TABLE):
         chunk = years[start:start + YEARS_PER_TABLE]
-        columns = [Column("Currency", 14)] + [Column(str(y), 20, right=True) for y in chunk]
+        columns = [Column("Currency", 14)] + [
+            Column(f"{y} committed" if y in forward else str(y), 20, right=True)
+            for y in chunk]
         rows = [[currency] + [fmt.money(totals[y, currency], currency)
                               if (y, currency) in totals else "—" for y in chunk]
                 for currency in currencies]
@@ -253,10 +257,7 @@ def vendor_story(summary: VendorSummary, fmt: Formatter) -> list[Flowable]:
     story += heading("Spend per year")
     if summary.spend:
         story.extend(_spend_tables(summary.spend, fmt, width))
-        story.append(Paragraph(
-            "Per currency, never added across currencies. Purchases count in the year "
-            "ordered; agreements in the year they start, unless part of a purchase (its "
-            "total counts them); cancelled agreements are left out.", s.note))
+        story.append(Paragraph(SPEND_RULE, s.note))
     else:
         story.append(Paragraph("No spend recorded.", s.body))
 

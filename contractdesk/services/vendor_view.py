@@ -18,6 +18,7 @@ from contractdesk.db.models import Agreement, Organization, Purchase
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.errors import NotFoundError
 from contractdesk.services.renewals import renewed_ids, status_of
+from contractdesk.services.spend import SpendLine, spend_per_year
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +56,6 @@ class VendorAgreement:
 
 
 @dataclass(frozen=True, slots=True)
-class Spend:
-    year: int
-    currency: str
-    purchases: Decimal
-    agreements: Decimal
-
-
-@dataclass(frozen=True, slots=True)
 class VendorView:
     id: int
     name: str
@@ -80,7 +73,7 @@ class VendorView:
     contacts: list[VendorContact]
     purchases: list[VendorPurchase]
     agreements: list[VendorAgreement]
-    spend: list[Spend]
+    spend: list[SpendLine]
 
 
 def _relation(org_id: int, reseller: Organization | None, oem: Organization | None
@@ -105,15 +98,6 @@ def vendor_view(session: Session, org_id: int, today: dt.date,
         .options(selectinload(Agreement.reseller), selectinload(Agreement.oem))
         .order_by(Agreement.end_date.desc(), Agreement.id)).all()
     renewed = renewed_ids(session, today)
-    spend: dict[tuple[int, str], list[Decimal]] = {}
-    for purchase in purchases:
-        if purchase.order_date is not None and purchase.total is not None:
-            key = (purchase.order_date.year, purchase.currency)
-            spend.setdefault(key, [Decimal("0.00"), Decimal("0.00")])[0] += purchase.total
-    for agreement in agreements:
-        if agreement.start_date is not None and agreement.cost is not None:
-            key = (agreement.start_date.year, agreement.currency)
-            spend.setdefault(key, [Decimal("0.00"), Decimal("0.00")])[1] += agreement.cost
     return VendorView(
         id=org.id, name=org.name, roles=tuple(sorted(r.value for r in org.roles)),
         status=org.status.value, risk_level=org.risk_level.value if org.risk_level else "",
@@ -130,5 +114,4 @@ def vendor_view(session: Session, org_id: int, today: dt.date,
                                     *_relation(org_id, a.reseller, a.oem), a.end_date,
                                     status_of(a, today, renewed, window_days).value,
                                     a.cost, a.currency) for a in agreements],
-        spend=[Spend(year, currency, amounts[0], amounts[1])
-               for (year, currency), amounts in sorted(spend.items(), reverse=True)])
+        spend=list(reversed(spend_per_year(session, org_id, today))))

@@ -30,6 +30,7 @@ from contractdesk.reports.data import notice_overdue, org_name
 from contractdesk.services.organizations import require_organization
 from contractdesk.services.renewals import renewed_ids, status_of
 from contractdesk.services.scorecard import SCORECARD_MONTHS, scorecard
+from contractdesk.services.spend import SpendLine, spend_per_year
 
 CONTACT_ORDER = (ContactRole.ACCOUNT_MANAGER, ContactRole.SUPPORT, ContactRole.ESCALATION,
                  ContactRole.BILLING, ContactRole.OTHER)
@@ -74,20 +75,6 @@ class AgreementLine:
     cost: Decimal | None
     currency: str
     first_line: str | None  # the organization called first, by name
-
-
-@dataclass(frozen=True, slots=True)
-class SpendLine:
-    """Spend in one year and one currency; currencies are never added together."""
-
-    year: int
-    currency: str
-    purchases: Decimal
-    agreements: Decimal
-
-    @property
-    def total(self) -> Decimal:
-        return self.purchases + self.agreements
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,24 +191,6 @@ def _agreement_sort_key(line: AgreementLine) -> tuple[bool, dt.date, str]:
             line.contract_number or line.title)
 
 
-def _spend(purchases: list[Purchase], agreements: list[Agreement]) -> tuple[SpendLine, ...]:
-    """Purchases by order year; agreements by start year unless they belong to a
-    purchase (then the purchase total already counts them). Cancelled agreements are
-    left out: nothing was paid for the term that was called off."""
-    bought: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
-    covered: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
-    for purchase in purchases:
-        if purchase.order_date is not None and purchase.total is not None:
-            bought[purchase.order_date.year, purchase.currency] += purchase.total
-    for agreement in agreements:
-        if (agreement.purchase_id is None and not agreement.cancelled
-                and agreement.start_date is not None and agreement.cost is not None):
-            covered[agreement.start_date.year, agreement.currency] += agreement.cost
-    keys = sorted(set(bought) | set(covered))
-    return tuple(SpendLine(year, currency, bought[year, currency], covered[year, currency])
-                 for year, currency in keys)
-
-
 def _first_line(agreements: list[Agreement], renewed: set[int], today: dt.date,
                 ) -> tuple[FirstLineShare, ...]:
     """Who takes the first call for the agreements not yet finished (running or upcoming)."""
@@ -280,6 +249,6 @@ def vendor_summary(session: Session, name: str, today: dt.date) -> VendorSummary
                         for p in purchases),
         oems_behind=tuple(oems.most_common()),
         resellers_of_products=tuple(resellers.most_common()),
-        agreements=tuple(lines), spend=_spend(purchases, agreements),
+        agreements=tuple(lines), spend=spend_per_year(session, org.id, today),
         first_line=_first_line(agreements, renewed, today),
         governance=governance_line(session, org, today))

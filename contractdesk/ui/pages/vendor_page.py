@@ -128,7 +128,8 @@ class VendorPage(QWidget):
             {"id": c.id, "name": c.name, "role": word(c.role), "phone": c.phone,
              "email": c.email, "support_hours": c.support_hours} for c in view.contacts])
         self.models["spend"].set_rows([
-            {"year": str(s.year), "currency": s.currency, "purchases": s.purchases,
+            {"year": self.tr("{year} (committed)").format(year=s.year) if s.forward
+             else str(s.year), "currency": s.currency, "purchases": s.purchases,
              "agreements": s.agreements} for s in view.spend])
         for key, table in self.tables.items():
             self.tabs.setTabText(self.tabs.indexOf(table),
