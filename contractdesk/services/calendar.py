@@ -70,8 +70,8 @@ def _describe(entry: RenewalEntry) -> str:
     lines.append(f"Ends: {entry.end_date.isoformat()}"
                  + (" (renews automatically)" if agreement.auto_renew else ""))
     if entry.rolled_over:
-        lines.append(f"Renewed automatically {entry.rolled_over} time(s) since "
-                     f"{agreement.end_date.isoformat() if agreement.end_date else '—'}")
+        since = entry.rolled_since.isoformat() if entry.rolled_since else "—"
+        lines.append(f"Renewed automatically {entry.rolled_over} time(s) since {since}")
     if agreement.cost is not None:
         lines.append(f"Cost: {agreement.cost:.2f} {agreement.currency}")
     return "\n".join(lines)

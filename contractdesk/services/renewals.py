@@ -20,15 +20,20 @@ from contractdesk.domain.agreement_term import CurrentTerm, TermFacts, term_stat
 from contractdesk.domain.enums import AgreementStatus
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.services.agreement_status_sql import EARLIEST, deadline_between
-from contractdesk.services.terms import renewed_in_advance_ids
+from contractdesk.services.terms import auto_renewing_since, renewed_in_advance_ids
 
 
 def renewed_ids(session: Session, today: dt.date) -> set[int]:
     """Ids of agreements that were renewed: by a later agreement (``renewal_of``), or by
     a next term recorded ahead that has not begun on ``today``."""
+    return successor_renewed_ids(session) | renewed_in_advance_ids(session, today)
+
+
+def successor_renewed_ids(session: Session) -> set[int]:
+    """Ids of agreements a later agreement renewed (``renewal_of``): replaced by it."""
     successors = session.scalars(select(Agreement.renewal_of_id).where(
         Agreement.renewal_of_id.is_not(None))).all()
-    return {i for i in successors if i is not None} | renewed_in_advance_ids(session, today)
+    return {i for i in successors if i is not None}
 
 
 def facts_of(agreement: Agreement, renewed: set[int]) -> TermFacts:
@@ -66,6 +71,7 @@ class RenewalEntry:
     end_date: dt.date  # of the current term
     notice_deadline: dt.date | None  # of the current term; None where it does not renew
     rolled_over: int = 0  # automatic renewals since the last signed or renewed term
+    rolled_since: dt.date | None = None  # the end of that term, where it rolled
 
 
 def renewals(session: Session, today: dt.date, within_days: int = DEFAULT_REMINDER_DAYS,
@@ -75,15 +81,19 @@ def renewals(session: Session, today: dt.date, within_days: int = DEFAULT_REMIND
     most urgent line on the page, not something to hide."""
     horizon = today + dt.timedelta(days=within_days)
     entries: list[RenewalEntry] = []
-    for agreement, term in open_terms(session, today, with_details=True, horizon=horizon):
-        action, due = next_action(agreement, term)
-        if due > horizon:
-            continue
-        status = status_of(agreement, today, set(), within_days)  # renewed ones left out
+    renewed = renewed_ids(session, today)
+    due_now = [(agreement, term, *next_action(agreement, term)) for agreement, term in
+               open_terms(session, today, with_details=True, horizon=horizon)]
+    due_now = [entry for entry in due_now if entry[3] <= horizon]
+    since = auto_renewing_since(session, [a for a, term, _, _ in due_now if term.rolled_over])
+    for agreement, term, action, due in due_now:
+        # the status every other output shows: the query's window is not the status's
+        status = status_of(agreement, today, renewed)
         entries.append(RenewalEntry(agreement, status, action, due, overdue=due < today,
                                     end_date=term.end_date,
                                     notice_deadline=agreement.notice_deadline,
-                                    rolled_over=term.rolled_over))
+                                    rolled_over=term.rolled_over,
+                                    rolled_since=since.get(agreement.id)))
     entries.sort(key=lambda e: (e.due, e.agreement.contract_number or ""))
     return entries
 
@@ -101,7 +111,8 @@ def next_action(agreement: Agreement, term: CurrentTerm) -> tuple[str, dt.date]:
 def open_terms(session: Session, today: dt.date, *, with_details: bool = False,
                horizon: dt.date | None = None) -> list[tuple[Agreement, CurrentTerm]]:
     """Agreements whose current term still runs today and that are neither cancelled
-    nor renewed: the ones someone may still have to act on.
+    nor replaced by a successor agreement: the ones someone may still have to act on
+    (one renewed ahead is listed with its next term's deadline).
 
     ``with_details`` also loads covered items and support contacts, for lists and
     calendars that show serial numbers and who to call. With ``horizon``, only the
@@ -120,10 +131,10 @@ def open_terms(session: Session, today: dt.date, *, with_details: bool = False,
         .where(Agreement.cancelled.is_(False), Agreement.end_date.is_not(None), running_now)
         .options(*loads)
     ).all()
-    renewed = renewed_ids(session, today)
+    replaced = successor_renewed_ids(session)
     running: list[tuple[Agreement, CurrentTerm]] = []
     for agreement in candidates:
         term = current_term(agreement)
-        if agreement.id not in renewed and term is not None:
+        if agreement.id not in replaced and term is not None:
             running.append((agreement, term))
     return running

@@ -35,6 +35,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from contractdesk.db.database import Database
 from contractdesk.db.models import Agreement, AgreementTerm
+from contractdesk.domain.durations import Duration
 from contractdesk.domain.enums import BillingPeriod, TermOrigin
 from contractdesk.domain.rollover import renewal_duration, rolled_terms, shifted_end
 from contractdesk.errors import ConflictError, translate_errors
@@ -73,6 +74,16 @@ def renewed_in_advance_ids(session: Session, today: dt.date) -> set[int]:
             Agreement, Agreement.id == AgreementTerm.agreement_id)
         .where(AgreementTerm.position > 1, Agreement.start_date > today,
                AgreementTerm.start_date == Agreement.start_date)).all())
+
+
+def auto_renewing_since(session: Session, agreements: list[Agreement]
+                        ) -> dict[int, dt.date]:
+    """For agreements that rolled forward: the end of the last signed or renewed term,
+    the day their automatic renewals started from."""
+    firsts = {a.id: a.terms[len(a.terms) - a.rolled_over] for a in agreements
+              if 0 < a.rolled_over < len(a.terms)}
+    return {agreement_id: term.start_date - DAY for agreement_id, term in firsts.items()
+            if term.start_date is not None}
 
 
 # -- writing a term -----------------------------------------------------------------------
@@ -122,20 +133,28 @@ def next_term_dates(session: Session, agreement: Agreement) -> tuple[dt.date, dt
     current = history[-1]
     if current.end_date is None:
         raise ValueError(f"{agreement} has no end date to renew from")
-    base, steps = _rollover_base(history)
-    assert base is not None
     step = renewal_duration(agreement.renewal_term)
+    base, steps = _rollover_base(history, step)
+    assert base is not None
     return current.end_date + DAY, shifted_end(base, step, steps + 1)
 
 
-def _rollover_base(history: list[AgreementTerm]) -> tuple[dt.date | None, int]:
-    """The end of the last signed or renewed term, and the automatic terms after it."""
+def _rollover_base(history: list[AgreementTerm], step: Duration
+                   ) -> tuple[dt.date | None, int]:
+    """The end the next automatic term is counted from, and the automatic terms after it
+    so far: the last signed or renewed term's end, unless the current term's end was
+    changed since (co-terming, an edit), which then starts the count afresh."""
     steps = 0
+    base = history[0].end_date
     for term in reversed(history):
         if term.origin is not TermOrigin.AUTO_RENEWED:
-            return term.end_date, steps
+            base = term.end_date
+            break
         steps += 1
-    return history[0].end_date, steps - 1
+    current = history[-1].end_date
+    if base is None or current is None or shifted_end(base, step, steps) != current:
+        return current, 0
+    return base, steps
 
 
 # -- rolling forward ----------------------------------------------------------------------
@@ -193,15 +212,15 @@ def _rolled_rows(agreement: Agreement, today: dt.date) -> list[dict[str, Any]]:
     history = agreement.terms
     if not history:
         return []
-    base, steps = _rollover_base(history)
     current = history[-1]
-    if base is None or current.end_date is None:
-        return []
     try:
         step = renewal_duration(agreement.renewal_term)
     except ValueError:
         log.warning("%s: unreadable renewal term %r, not rolled", agreement,
                     agreement.renewal_term)
+        return []
+    base, steps = _rollover_base(history, step)
+    if base is None or current.end_date is None:
         return []
     return [{"agreement_id": agreement.id, "position": current.position + offset,
              "origin": TermOrigin.AUTO_RENEWED, "start_date": start, "end_date": end,

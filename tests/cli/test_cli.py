@@ -58,11 +58,17 @@ def test_sample_then_export_gives_the_json_contract(sample_db: str, tmp_path: Pa
     for a in agreements:  # derived values recomputed independently of the exporter
         end = dt.date.fromisoformat(a["end_date"]) if a["end_date"] else None
         start = dt.date.fromisoformat(a["start_date"]) if a["start_date"] else None
-        deadline = notice_deadline(end, a["notice_period"])
+        renews = a["auto_renew"] and not a["cancelled"]
+        deadline = notice_deadline(end, a["notice_period"], renews=renews)
         assert a["notice_deadline"] == (deadline.isoformat() if deadline else None)
+        if not renews:  # a term that simply ends needs no notice
+            assert a["notice_deadline"] is None, a["contract_number"]
         expected = derive_status(Term(start, end, deadline, a["cancelled"],
                                       a["contract_number"] in renewed), today)
         assert a["status"] == expected.value, a["contract_number"]
+    assert any(a["notice_period"] and a["end_date"] and not a["auto_renew"]
+               for a in agreements)  # so the None deadlines above were put to the test
+    assert any(a["notice_deadline"] for a in agreements)
     assert {a["status"] for a in agreements} == {"upcoming", "active", "notice_due",
                                                  "expiring", "expired", "cancelled",
                                                  "renewed"}

@@ -23,13 +23,23 @@ from contractdesk.domain.durations import Duration, normalize_duration, notice_d
 ])
 def test_notice_deadline_uses_calendar_arithmetic(end: dt.date, period: str,
                                                   expected: dt.date) -> None:
-    assert notice_deadline(end, period) == expected
+    assert notice_deadline(end, period, renews=True) == expected
 
 
 def test_no_deadline_without_end_or_period() -> None:
-    assert notice_deadline(None, "P3M") is None
-    assert notice_deadline(dt.date(2025, 1, 1), None) is None
-    assert notice_deadline(dt.date(2025, 1, 1), "") is None
+    assert notice_deadline(None, "P3M", renews=True) is None
+    assert notice_deadline(dt.date(2025, 1, 1), None, renews=True) is None
+    assert notice_deadline(dt.date(2025, 1, 1), "", renews=True) is None
+
+
+@pytest.mark.parametrize(("end", "period"), [(dt.date(2026, 2, 28), "P8W"),
+                                             (dt.date(2025, 3, 31), "P1M"),
+                                             (dt.date(2026, 6, 30), "P1Y6M")])
+def test_no_deadline_where_silence_does_not_renew(end: dt.date, period: str) -> None:
+    """A term that simply ends needs no notice, whatever period the contract names;
+    the same term that would renew has one."""
+    assert notice_deadline(end, period, renews=False) is None
+    assert notice_deadline(end, period, renews=True) == Duration.parse(period).before(end)
 
 
 @pytest.mark.parametrize("text", ["", "P", "3M", "P3X", "P-3M", "PT4H", "90 days",
@@ -60,8 +70,9 @@ def test_deadline_never_after_end_and_text_round_trips(duration: Duration,
                                                        end: dt.date) -> None:
     text = duration.isoformat()
     assert Duration.parse(text).isoformat() == text
-    deadline = notice_deadline(end, text)
+    deadline = notice_deadline(end, text, renews=True)
     assert deadline is not None and deadline <= end
+    assert notice_deadline(end, text, renews=False) is None
 
 
 @given(st.integers(0, 120), dates)

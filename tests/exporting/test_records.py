@@ -21,7 +21,7 @@ def test_every_row_has_exactly_the_documented_columns(sample_database: Database)
 
 def test_agreement_rows_match_the_orm_objects(sample_database: Database) -> None:
     with sample_database.session("cli") as session:
-        renewed = renewed_ids(session)
+        renewed = renewed_ids(session, TODAY)
         by_id = {a.id: a for a in session.scalars(select(Agreement))}
         rows = dict(records(session, "agreements", TODAY, 30))
         assert rows.keys() == by_id.keys()
@@ -29,6 +29,8 @@ def test_agreement_rows_match_the_orm_objects(sample_database: Database) -> None
             agreement = by_id[agreement_id]
             assert row["serial_numbers"] == agreement.serial_numbers
             assert row["notice_deadline"] == agreement.notice_deadline
+            if not agreement.auto_renew or agreement.cancelled:
+                assert row["notice_deadline"] is None, agreement  # nothing to give notice on
             assert row["status"] == status_of(agreement, TODAY, renewed, 30).value
             assert row["oem"] == (agreement.oem.name if agreement.oem else None)
             assert row["reseller"] == (agreement.reseller.name if agreement.reseller else None)
@@ -40,6 +42,9 @@ def test_agreement_rows_match_the_orm_objects(sample_database: Database) -> None
                                          if agreement.renewal_of else None)
             assert row["kind"] == agreement.kind.value
             assert row["cost"] == agreement.cost
+        assert any(row["notice_deadline"] for row in rows.values())
+        assert any(by_id[i].notice_period and by_id[i].end_date and not by_id[i].renews
+                   for i in rows)  # the None deadlines were put to the test
 
 
 def test_values_stay_typed_and_roles_are_sorted_words(sample_database: Database) -> None:

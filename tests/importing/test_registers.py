@@ -17,6 +17,7 @@ from contractdesk.errors import UserError
 from contractdesk.importing.mapping import auto_mapping
 from contractdesk.importing.service import preview, run_import
 from tests.importing.conftest import WriteXlsx
+from tests.importing.test_samples import assert_rolled_yearly
 
 US_HEADERS = ["Vendor", "Reseller", "Contract #", "Description", "Coverage Type",
               "Start Date", "Expiry", "Auto-Renew", "Notice (days)", "Annual Cost",
@@ -56,14 +57,20 @@ def test_us_register_below_a_title_block(database: Database, write_xlsx: WriteXl
     assert summary.mapping["Expiry"] == "agreement.end_date"
     found = _agreements(database)
     cisco = found["CON-SNT-1"]
-    assert (cisco.start_date, cisco.end_date) == (dt.date(2024, 1, 15), dt.date(2025, 1, 14))
+    assert cisco.auto_renew is True and found["EA-77"].auto_renew is True
+    with database.transaction("test") as session:
+        # the register's terms, kept as term 1; the import rolled both to today's term
+        for number, start, end in (("CON-SNT-1", dt.date(2024, 1, 15), dt.date(2025, 1, 14)),
+                                   ("EA-77", dt.date(2023, 12, 1),  # month-first
+                                    dt.date(2024, 11, 30))):
+            assert_rolled_yearly(session, session.get_one(Agreement, found[number].id),
+                                 start, end)
     assert cisco.notice_period == "P60D"
     assert (cisco.cost, cisco.currency) == (Decimal("4500.00"), "USD")
     assert sorted(cisco.serial_numbers) == ["FOC1", "FOC2"]
     assert cisco.oem is not None and cisco.oem.name == "Cisco Systems"
     assert "Rack: R12" in cisco.notes  # unmapped column kept in the notes
     assert summary.unmapped == ["Rack"]
-    assert found["EA-77"].end_date == dt.date(2024, 11, 30)  # month-first from the column
     assert found["EA-77"].kind is AgreementKind.SUBSCRIPTION
     with database.transaction("test") as session:
         cdw = session.scalars(select(Organization).where(Organization.name == "CDW")).one()

@@ -7,19 +7,22 @@ from decimal import Decimal
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from contractdesk.db.models import Agreement
 from contractdesk.db.reminders import NoticeRecord
+from contractdesk.domain.enums import TermOrigin
 from contractdesk.domain.reminders import NoticeMethod
 from contractdesk.services import editing
 from contractdesk.services.access import DataAccess
 from contractdesk.services.renewals import renewed_ids, status_of
-from contractdesk.services.workflow_view import own_lead_times
+from contractdesk.services.terms import roll_forward, terms_of
+from contractdesk.services.workflow_view import own_lead_times, terms_view
 from contractdesk.ui.labels import Formats
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.qt import QLabel, Qt
 from contractdesk.ui.settings import REMINDER_STAGES
+from contractdesk.ui.workflow.documents_tab import DocumentsTab
 from contractdesk.ui.workflow.notice_dialogs import CoTermDialog, NoticeDialog
 from contractdesk.ui.workflow.record_parts import AgreementActions
 from contractdesk.ui.workflow.renew_dialog import RenewDialog
@@ -41,32 +44,44 @@ def test_renew_through_the_form_creates_the_next_term_and_shows_the_price_change
     qtbot.mouseClick(actions.renew_button, Qt.MouseButton.LeftButton)
     renew = child_dialog(qtbot, form, RenewDialog)
     assert renew.plan is not None
-    assert renew.plan.start_date == TODAY + dt.timedelta(days=36)  # the day after the end
+    old_end = TODAY + dt.timedelta(days=35)
+    new_start, new_end = old_end + dt.timedelta(days=1), dt.date(2027, 12, 30)  # P1Y on
+    assert (renew.plan.start_date, renew.plan.end_date) == (new_start, new_end)
     assert renew.change.text() == "no change"
-    assert renew.number.placeholderText() == "automatic: MS-EA-2024/2"
+    label = renew.form.labelForField(renew.number)
+    assert isinstance(label, QLabel) and label.text() == "Contract number"
+    assert renew.number.placeholderText() == "MS-EA-2024: a new term of this agreement"
     renew.cost.edit.selectAll()
     qtbot.keyClicks(renew.cost.edit, "45360")
     assert renew.change.text() == "+2,160.00 EUR (+5.0%)"
-    qtbot.mouseClick(renew.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(renew.ok_button, Qt.MouseButton.LeftButton)  # number left empty
 
     with access.database.session("cli") as session:
-        old = session.get(Agreement, agreement_id(access, "MS-EA-2024"))
-        assert old is not None
-        new = session.scalars(select(Agreement).where(Agreement.renewal_of_id == old.id)
-                              ).one()
-        assert new.contract_number == "MS-EA-2024/2"
-        assert new.cost == Decimal("45360.00")
-        assert new.start_date == TODAY + dt.timedelta(days=36)
-        assert status_of(old, TODAY, renewed_ids(session)).value == "renewed"
+        agreement = session.get_one(Agreement, agreement_id(access, "MS-EA-2024"))
+        assert session.scalars(select(Agreement).where(  # no new contract
+            Agreement.renewal_of_id == agreement.id)).first() is None
+        assert session.scalar(select(func.count()).select_from(Agreement).where(
+            Agreement.contract_number.like("MS-EA-2024%"))) == 1
+        # the agreement row is its new, current term; the term renewed is kept
+        assert (agreement.start_date, agreement.end_date) == (new_start, new_end)
+        assert agreement.cost == Decimal("45360.00") and agreement.rolled_over == 0
+        # the term running today is renewed by the one recorded ahead of it
+        assert status_of(agreement, TODAY, renewed_ids(session, TODAY)).value == "renewed"
+        terms = [(t.position, t.origin, t.start_date, t.end_date, t.cost)
+                 for t in terms_of(session, agreement)]
+        assert terms == [
+            (1, TermOrigin.SIGNED, TODAY - dt.timedelta(days=330), old_end,
+             Decimal("43200.00")),
+            (2, TermOrigin.RENEWED, new_start, new_end, Decimal("45360.00"))]
     rows = actions.terms.model.rows
-    assert [row["name"] for row in rows] == ["MS-EA-2024  (this one)", "MS-EA-2024/2"]
+    assert [row["name"] for row in rows] == ["MS-EA-2024 · 1", "MS-EA-2024 · 2  (current)"]
+    assert [row["origin"] for row in rows] == ["Signed", "Renewed"]
     assert rows[0]["status"] == "Renewed"
     assert rows[1]["change"] == "+2,160.00 EUR (+5.0%)"
     assert form.tabs.currentWidget() is actions.terms
-    assert "Renewed as MS-EA-2024/2" in actions.note.text()
-    assert "+5.0%" in actions.note.text()
-    assert not actions.renew_button.isEnabled()  # renewed: act on the new term
-    assert "was renewed" in actions.renew_button.toolTip()
+    assert actions.note.text() == (
+        f"Renewed: new term {Formats.date(new_start)} – {Formats.date(new_end)}; "
+        "price change +2,160.00 EUR (+5.0%).")
 
 
 def test_renewing_a_renewed_agreement_says_why_not(qtbot: QtBot, window: MainWindow,
@@ -85,38 +100,66 @@ def test_renew_with_a_number_of_ones_own(qtbot: QtBot, window: MainWindow,
     form = open_agreement(window, access, "HPE-NS-700124")
     qtbot.mouseClick(_actions(form).renew_button, Qt.MouseButton.LeftButton)
     renew = child_dialog(qtbot, form, RenewDialog)
-    assert renew.number.placeholderText() == "automatic: HPE-NS-700123/3"
+    assert renew.number.placeholderText() == "HPE-NS-700124: a new term of this agreement"
+    assert renew.plan is not None
+    start, end = renew.plan.start_date, renew.plan.end_date
     qtbot.keyClicks(renew.number, "HPE-NS-800001")
     qtbot.mouseClick(renew.ok_button, Qt.MouseButton.LeftButton)
-    names = [row["name"] for row in _actions(form).terms.model.rows]
-    assert names == ["HPE-NS-700123", "HPE-NS-700124  (this one)", "HPE-NS-800001"]
+    with access.database.session("cli") as session:  # a new contract replacing this one
+        previous = session.get_one(Agreement, agreement_id(access, "HPE-NS-700124"))
+        new = session.get_one(Agreement, agreement_id(access, "HPE-NS-800001"))
+        assert new.renewal_of_id == previous.id
+        assert (new.start_date, new.end_date) == (start, end)
+        assert [t.origin for t in terms_of(session, new)] == [TermOrigin.RENEWED]
+        assert len(terms_of(session, previous)) == 1  # its own term left as it was
+        assert previous.end_date == start - dt.timedelta(days=1)
+    actions = _actions(form)
+    names = [row["name"] for row in actions.terms.model.rows]
+    assert names == ["HPE-NS-700123 · 1", "HPE-NS-700124 · 1  (current)",
+                     "HPE-NS-800001 · 1"]
+    assert [row["status"] for row in actions.terms.model.rows][:2] == ["Renewed", "Renewed"]
+    assert actions.note.text().startswith("Renewed as the new contract HPE-NS-800001, ")
+    assert not actions.renew_button.isEnabled()  # renewed: act on the new contract
+    assert "was renewed" in actions.renew_button.toolTip()
 
 
 def test_terms_tab_shows_the_chain_with_costs_year_on_year(
         qtbot: QtBot, window: MainWindow, access: DataAccess) -> None:
     actions = _actions(open_agreement(window, access, "HPE-NS-700124"))
     rows = actions.terms.model.rows
-    assert [row["name"] for row in rows] == ["HPE-NS-700123", "HPE-NS-700124  (this one)"]
+    assert [row["name"] for row in rows] == ["HPE-NS-700123 · 1",
+                                             "HPE-NS-700124 · 1  (current)"]
+    assert [(row["cost"], row["currency"]) for row in rows] == [
+        (Decimal("3120.00"), "GBP"), (Decimal("3380.00"), "GBP")]
     assert rows[0]["change"] == "first term"
     assert rows[1]["change"] == "+260.00 GBP (+8.3%)"
+    assert [row["origin"] for row in rows] == ["Signed", "Renewed"]
+    assert rows[0]["status"] == "Renewed"
 
 
 def test_an_auto_renewed_agreement_says_that_it_rolled(qtbot: QtBot, window: MainWindow,
                                                        access: DataAccess) -> None:
     record_id = access.write(editing.save, "agreement", None, {
         "contract_number": "ROLL-1", "title": "Rolling support", "currency": "EUR",
+        "cost": Decimal("1200.00"),
         "start_date": dt.date(2024, 1, 1), "end_date": dt.date(2024, 12, 31),
         "auto_renew": True, "renewal_term": "P1Y", "item_ids": []})
+    assert access.read(terms_view, record_id, TODAY).rolled_over == 0  # written, not derived
+    assert access.write(roll_forward, TODAY) == 2  # as opening the database does
     form = window.open_record("agreement", record_id)
     actions = _actions(form)
     start, end = Formats.date(dt.date(2026, 1, 1)), Formats.date(dt.date(2026, 12, 31))
     assert actions.note.text() == f"Auto-renewed 2×, current term {start} – {end}"
     assert not actions.note.isHidden()
-    rows = [(row["name"], row["start_date"], row["status"])
-            for row in actions.terms.model.rows]
-    assert rows == [("ROLL-1", dt.date(2024, 1, 1), "Auto-renewed"),
-                    ("ROLL-1  (auto-renewed)", dt.date(2025, 1, 1), "Auto-renewed"),
-                    ("ROLL-1  (auto-renewed, this one)", dt.date(2026, 1, 1), "Expiring")]
+    rows = [(row["name"], row["start_date"], row["end_date"], row["origin"], row["status"],
+             row["change"]) for row in actions.terms.model.rows]
+    assert rows == [
+        ("ROLL-1 · 1", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "Signed", "Renewed",
+         "first term"),
+        ("ROLL-1 · 2", dt.date(2025, 1, 1), dt.date(2025, 12, 31), "Auto-renewed",
+         "Renewed", "rolled on at the same price"),
+        ("ROLL-1 · 3  (current)", dt.date(2026, 1, 1), dt.date(2026, 12, 31),
+         "Auto-renewed", "Expiring", "rolled on at the same price")]
 
 
 def test_give_notice_cancels_the_agreement_records_the_notice_and_attaches_the_letter(
@@ -152,7 +195,7 @@ def test_give_notice_cancels_the_agreement_records_the_notice_and_attaches_the_l
     assert "Notice recorded" in actions.note.text()
     assert not actions.notice_button.isEnabled()
     documents = form.documents_tab
-    assert documents is not None
+    assert isinstance(documents, DocumentsTab)
     assert [row["file_name"] for row in documents.model.rows] == ["notice VEEAM.pdf"]
 
 

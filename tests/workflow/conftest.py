@@ -65,7 +65,7 @@ def make_agreement(session: Session, oem: Organization, reseller: Organization
             "oem": oem, "reseller": reseller, "start_date": dt.date(2026, 1, 1),
             "end_date": dt.date(2026, 12, 31), "cost": Decimal("1000.00"),
             "currency": "EUR", "first_line_support": FirstLine.RESELLER,
-            "auto_renew": "notice_period" in values,
+            "auto_renew": values.get("notice_period") is not None,
         }
         agreement = Agreement(**{**defaults, **values})
         session.add(agreement)

@@ -13,6 +13,7 @@ from contractdesk.domain.enums import FirstLine
 from contractdesk.services.calendar import calendar_for
 from contractdesk.services.reminders import set_lead_times
 from contractdesk.services.renewals import renewals
+from contractdesk.services.terms import roll_forward
 from tests.workflow.conftest import MakeAgreement
 
 TODAY = dt.date(2026, 11, 25)
@@ -29,13 +30,14 @@ def alarm_days(event: Any) -> list[int]:
 
 def test_one_event_per_notice_deadline_and_end_with_alarms_on_the_deadline(
         session: Session, make_agreement: MakeAgreement, support_contact: Contact) -> None:
-    make_agreement(contract_number="SNT-9921", notice_period="P60D",
+    # notice is due only where silence renews: SNT-9921 renews, WAR-1 simply ends
+    make_agreement(contract_number="SNT-9921", notice_period="P60D", auto_renew=True,
                    oem_reference="SITE-774", support_contact=support_contact)
-    make_agreement(contract_number="WAR-1", notice_period=None,
+    make_agreement(contract_number="WAR-1", notice_period=None, auto_renew=False,
                    end_date=dt.date(2027, 3, 31))
     found = sorted(events(session).values(), key=lambda e: (str(e["summary"])))
     summaries = [str(e["summary"]) for e in found]
-    assert summaries == ["Notice deadline: SNT-9921", "SNT-9921 ends", "WAR-1 ends"]
+    assert summaries == ["Notice deadline: SNT-9921", "SNT-9921 renews", "WAR-1 ends"]
     notice, end, warranty = found
     assert notice.decoded("dtstart") == dt.date(2026, 11, 1)
     assert end.decoded("dtstart") == dt.date(2026, 12, 31)
@@ -72,13 +74,26 @@ def test_a_rolled_auto_renewal_moves_its_events_under_the_same_uids(
     make_agreement(contract_number="M365", notice_period="P1M", auto_renew=True,
                    renewal_term="P1Y", end_date=dt.date(2026, 12, 31))
     before = events(session, dt.date(2026, 11, 25))
+    assert roll_forward(session, dt.date(2027, 11, 25)) == 1
     after = events(session, dt.date(2027, 11, 25))
+    assert len(before) == 2
     assert set(before) == set(after)
     moved = {uid: (before[uid].decoded("dtstart"), after[uid].decoded("dtstart"))
              for uid in before}
     assert sorted(moved.values()) == [(dt.date(2026, 11, 30), dt.date(2027, 11, 30)),
                                       (dt.date(2026, 12, 31), dt.date(2027, 12, 31))]
     (end,) = [e for e in after.values() if "renews" in str(e["summary"])]
+    assert "Renewed automatically 1 time(s) since " in str(end["description"])
+
+
+def test_a_rolled_auto_renewal_says_since_when_it_renews_automatically(
+        session: Session, make_agreement: MakeAgreement) -> None:
+    make_agreement(contract_number="M365", notice_period="P1M", auto_renew=True,
+                   renewal_term="P1Y", end_date=dt.date(2026, 12, 31))
+    roll_forward(session, dt.date(2027, 11, 25))
+    (end,) = [e for e in events(session, dt.date(2027, 11, 25)).values()
+              if "renews" in str(e["summary"])]
+    # since the end of the signed term, not the end of the term it is in now
     assert "Renewed automatically 1 time(s) since 2026-12-31" in str(end["description"])
 
 

@@ -22,7 +22,8 @@ from tests.conftest import TODAY
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    for module in ("workflow_command", "data_commands"):
+    # common: opening the database rolls auto-renewals forward to today
+    for module in ("common", "workflow_command", "data_commands"):
         monkeypatch.setattr(f"contractdesk.cli.{module}.today", lambda: TODAY)
 
 
@@ -84,12 +85,29 @@ def test_custom_default_lead_times(run: Any) -> None:
 
 def test_renew_reports_the_price_change_and_the_chain(run: Any) -> None:
     result = run_json(run, "renew", "CSCO-SNT-9921", "--cost", "3013.20")
-    assert result["renewal"]["contract_number"] == "CSCO-SNT-9921/2"
+    # the next term of the same agreement, straight after the current one
+    assert (result["previous"]["start_date"], result["previous"]["end_date"],
+            result["previous"]["cost"]) == ("2025-03-15", "2026-12-15", "2790.00")
+    assert result["renewal"] == {
+        "contract_number": "CSCO-SNT-9921", "start_date": "2026-12-16",
+        "end_date": "2027-12-15", "cost": "3013.20", "currency": "GBP",
+        "billing_period": "annual"}
     assert result["price_change"] == {"amount": "223.20", "percent": "8.0",
                                       "currency": "GBP"}
-    chain = run_json(run, "terms", "CSCO-SNT-9921/2")["terms"]
-    assert [t["contract_number"] for t in chain] == ["CSCO-SNT-9921", "CSCO-SNT-9921/2"]
+    chain = run_json(run, "terms", "CSCO-SNT-9921")["terms"]
+    assert [(t["contract_number"], t["position"], t["origin"], t["end_date"])
+            for t in chain] == [("CSCO-SNT-9921", 1, "signed", "2026-12-15"),
+                                ("CSCO-SNT-9921", 2, "renewed", "2027-12-15")]
     assert chain[0]["change"] is None
+    assert chain[1]["change"] == result["price_change"]
+    # a new contract number makes a successor; the old agreement then cannot renew
+    successor = run_json(run, "renew", "CSCO-SNT-9921", "--contract-number", "CSCO-SNT-12000")
+    assert (successor["renewal"]["contract_number"], successor["renewal"]["start_date"],
+            successor["previous"]["end_date"]) == ("CSCO-SNT-12000", "2027-12-16",
+                                                   "2027-12-15")
+    chain = run_json(run, "terms", "CSCO-SNT-12000")["terms"]
+    assert [(t["contract_number"], t["position"]) for t in chain] == [
+        ("CSCO-SNT-9921", 1), ("CSCO-SNT-9921", 2), ("CSCO-SNT-12000", 1)]
     code, _, err = run("renew", "CSCO-SNT-9921")
     assert code == 2 and "already renewed" in err
 

@@ -19,6 +19,7 @@ from contractdesk.services.reminders import (
     snooze,
     take_notifications,
 )
+from contractdesk.services.terms import roll_forward
 from tests.workflow.conftest import MakeAgreement
 
 END = dt.date(2026, 12, 31)
@@ -45,7 +46,7 @@ def test_each_stage_is_due_from_its_day(session: Session, make_agreement: MakeAg
 
 def test_end_date_is_the_deadline_without_notice_period(
         session: Session, make_agreement: MakeAgreement) -> None:
-    agreement = make_agreement(notice_period=None)
+    agreement = make_agreement(notice_period=None, auto_renew=False)
     (reminder,) = due_reminders(session, END - dt.timedelta(days=30))
     assert reminder.agreement is agreement
     assert (reminder.deadline, reminder.stage_days, reminder.action) == (END, 30, "expires")
@@ -163,6 +164,8 @@ def test_rolled_auto_renewal_gets_fresh_reminders_for_its_new_deadline(
                                end_date=dt.date(2025, 12, 31))
     acknowledge(session, agreement, dt.date(2025, 11, 28))  # stage 7 of the old deadline
     today = dt.date(2026, 11, 25)  # 6 days before the rolled deadline 2026-12-01
+    assert due_reminders(session, today) == []  # not rolled yet: the term just ended
+    assert roll_forward(session, today) == 1
     (reminder,) = due_reminders(session, today)
     assert (reminder.deadline, reminder.stage_days, reminder.rolled_over) == (
         dt.date(2026, 12, 1), 7, 1)

@@ -11,10 +11,12 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy.orm import Session
 
+from contractdesk.domain.enums import AgreementStatus
 from contractdesk.domain.reminders import NoticeMethod
 from contractdesk.errors import ConflictError, NotFoundError, UserError
 from contractdesk.services import workflow_view as view
 from contractdesk.services.progress import CallbackProgress, Cancelled
+from contractdesk.services.terms import roll_forward
 from tests.workflow.conftest import MakeAgreement
 
 TODAY = dt.date(2026, 11, 25)
@@ -48,30 +50,54 @@ def test_renewal_plan_then_renew_reports_the_price_change(
     current = make_agreement(start_date=dt.date(2026, 1, 1), end_date=dt.date(2026, 12, 31),
                              cost=Decimal("1000.00"))
     plan = view.renewal_plan(session, current.id, TODAY)
-    assert (plan.start_date, plan.end_date, plan.cost, plan.renewal_term) == (
-        dt.date(2027, 1, 1), dt.date(2027, 12, 31), Decimal("1000.00"), "P1Y")
+    assert (plan.start_date, plan.end_date, plan.cost, plan.renewal_term,
+            plan.contract_number) == (dt.date(2027, 1, 1), dt.date(2027, 12, 31),
+                                      Decimal("1000.00"), "P1Y", current.contract_number)
     done = view.renew_agreement(session, current.id, Decimal("1100.00"), TODAY)
+    assert (done.agreement_id, done.new_contract, done.start_date, done.end_date) == (
+        current.id, False, dt.date(2027, 1, 1), dt.date(2027, 12, 31))
     assert (done.amount, done.percent, done.currency) == (
         Decimal("100.00"), Decimal("10.0"), "EUR")
+    # a second renewal follows the term just recorded, at its price
+    again = view.renewal_plan(session, current.id, TODAY)
+    assert (again.previous_start, again.previous_end, again.start_date, again.end_date,
+            again.cost) == (dt.date(2027, 1, 1), dt.date(2027, 12, 31),
+                            dt.date(2028, 1, 1), dt.date(2028, 12, 31), Decimal("1100.00"))
+    lines = view.terms_view(session, current.id, TODAY).lines
+    name = current.contract_number
+    assert [(line.name, line.origin, line.current, line.percent, line.status)
+            for line in lines] == [
+        (f"{name} · 1", "signed", False, None, "renewed"),
+        (f"{name} · 2", "renewed", True, Decimal("10.0"), "renewed")]
+    # a new contract number: a successor agreement, after which this one cannot renew
+    successor = view.renew_agreement(session, current.id, Decimal("1210.00"), TODAY,
+                                     contract_number="NEXT-1")
+    assert (successor.new_contract, successor.name, successor.start_date) == (
+        True, "NEXT-1", dt.date(2028, 1, 1))
+    assert successor.agreement_id != current.id
     with pytest.raises(ConflictError, match="already renewed"):
         view.renewal_plan(session, current.id, TODAY)
-    lines = view.terms_view(session, done.agreement_id, TODAY).lines
+    lines = view.terms_view(session, successor.agreement_id, TODAY).lines
     assert [(line.name, line.current, line.percent) for line in lines] == [
-        (current.contract_number, False, None), (done.name, True, Decimal("10.0"))]
+        (f"{name} · 1", False, None), (f"{name} · 2", False, Decimal("10.0")),
+        ("NEXT-1 · 1", True, Decimal("10.0"))]
 
 
 def test_terms_view_says_how_often_an_agreement_rolled(
         session: Session, make_agreement: MakeAgreement) -> None:
     rolled = make_agreement(start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 12, 31),
                             auto_renew=True, renewal_term="P1Y")
+    roll_forward(session, TODAY)
     terms = view.terms_view(session, rolled.id, TODAY)
     assert (terms.rolled_over, terms.running_start, terms.running_end) == (
         2, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
-    assert [(line.start_date, line.end_date, line.status, line.rolled, line.current)
-            for line in terms.lines] == [
-        (dt.date(2024, 1, 1), dt.date(2024, 12, 31), view.AUTO_RENEWED, False, False),
-        (dt.date(2025, 1, 1), dt.date(2025, 12, 31), view.AUTO_RENEWED, True, False),
-        (dt.date(2026, 1, 1), dt.date(2026, 12, 31), "expiring", True, True)]
+    renewed = AgreementStatus.RENEWED.value
+    assert [(line.name, line.start_date, line.end_date, line.status, line.rolled,
+             line.current) for line in terms.lines] == [
+        (f"{rolled} · 1", dt.date(2024, 1, 1), dt.date(2024, 12, 31), renewed, False, False),
+        (f"{rolled} · 2", dt.date(2025, 1, 1), dt.date(2025, 12, 31), renewed, True, False),
+        (f"{rolled} · 3", dt.date(2026, 1, 1), dt.date(2026, 12, 31), "expiring", True,
+         True)]
 
 
 def test_notice_with_a_letter_is_listed_and_leaves_co_term_choices(
@@ -95,6 +121,7 @@ def test_notice_with_a_letter_is_listed_and_leaves_co_term_choices(
 def test_documents_attach_list_and_open_by_id(
         session: Session, make_agreement: MakeAgreement, tmp_path: Path) -> None:
     agreement = make_agreement()
+    assert agreement.oem is not None
     source = tmp_path / "quote.xlsx"
     source.write_bytes(b"PK")
     [row] = view.attach_files(session, "organization", agreement.oem.id, [source])
