@@ -98,7 +98,8 @@ def renewal_json(entry: RenewalEntry) -> dict[str, Any]:
     return {key: json_value(value) for key, value in fields.items()}
 
 
-ACTION_WORDS = {"give_notice": "give notice by", "renews": "renews on", "expires": "ends on"}
+ACTION_WORDS = {"give_notice": "give notice by", "renews": "renews on",
+                "expires": "ends on (renew or replace before then)"}
 
 
 def run_renewals(args: argparse.Namespace) -> int:

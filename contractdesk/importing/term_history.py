@@ -39,7 +39,7 @@ def restore_terms(session: Session, histories: Mapping[AgreementKey, tuple[int, 
     session.flush()
     ids = _agreement_ids(session)
     purchases = {number: purchase_id for number, purchase_id in session.execute(
-        select(Purchase.po_number, Purchase.id)).tuples() if number is not None}
+        select(Purchase.po_number, Purchase.id)) if number is not None}
     skipped: list[tuple[int, str]] = []
     for key, (record, given) in histories.items():
         agreement_id = ids.get(key)

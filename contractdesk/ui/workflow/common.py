@@ -50,7 +50,7 @@ def when_text(days_left: int) -> str:
 
 def action_text(action: str) -> str:
     return {"give_notice": tr("Give notice by"), "renews": tr("Renews on"),
-            "expires": tr("Ends on")}.get(action, action)
+            "expires": tr("Ends on (renew or replace before then)")}.get(action, action)
 
 
 def change_text(amount: Decimal | None, percent: Decimal | None, currency: str) -> str:

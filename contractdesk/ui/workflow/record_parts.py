@@ -79,11 +79,15 @@ class AgreementActions(QObject):
         """Renew and Give notice only where they can still apply; the dialogs would
         explain why not, but a disabled button with a reason says it sooner."""
         view = self.terms.view_data
-        shown = [line for line in view.lines if line.agreement_id == self.agreement_id] \
-            if view else []
-        status = shown[-1].status if shown else ""
-        reason = {"renewed": self.tr("This agreement was renewed; act on its latest term."),
-                  "cancelled": self.tr("Notice was given on this agreement.")}.get(status)
+        lines = view.lines if view else []
+        shown = [n for n, line in enumerate(lines) if line.agreement_id == self.agreement_id]
+        status = lines[shown[-1]].status if shown else ""
+        # renewed ahead (its next term recorded) it can be renewed on; replaced by a
+        # new contract, that one is where to act
+        replaced = bool(shown) and shown[-1] < len(lines) - 1
+        reason = (self.tr("This agreement was renewed; act on its latest term.")
+                  if replaced else self.tr("Notice was given on this agreement.")
+                  if status == "cancelled" else None)
         for button in (self.renew_button, self.notice_button):
             button.setEnabled(reason is None)
             button.setToolTip(reason or button.statusTip())
