@@ -20,7 +20,7 @@ from contractdesk.db.models import Agreement, Document, Organization, Purchase
 from contractdesk.domain.enums import AgreementStatus, TermOrigin
 from contractdesk.domain.reminders import DEFAULT_LEAD_TIMES, NoticeMethod
 from contractdesk.errors import NotFoundError
-from contractdesk.services import documents, reminders, renewal_workflow
+from contractdesk.services import documents, reminders, renewal_workflow, terms
 from contractdesk.services.progress import NO_PROGRESS, Progress
 from contractdesk.services.renewals import open_terms, renewals, renewed_ids, status_of
 
@@ -67,7 +67,10 @@ def reminder_rows(session: Session, today: dt.date,
 def take_notification_rows(session: Session, today: dt.date,
                            lead_times: Sequence[int] = DEFAULT_LEAD_TIMES
                            ) -> list[ReminderRow]:
-    """The reminders to notify about now, recorded as notified today (a write)."""
+    """The reminders to notify about now, recorded as notified today (a write). Run
+    while the window is open, it first rolls forward the terms that ended since (a new
+    day), so the reminders are those of the terms now running."""
+    terms.roll_forward(session, today)
     return [_row(r, today)
             for r in reminders.take_notifications(session, today, lead_times)]
 
@@ -78,6 +81,7 @@ def take_reminder_rows(session: Session, today: dt.date,
     """:func:`reminder_rows` and :func:`take_notification_rows` in one pass (a write):
     the window's start shows the one and notifies the other, and computing the due
     reminders took seconds on a large register."""
+    terms.roll_forward(session, today)
     due = reminders.due_reminders(session, today, lead_times)
     rows = [_row(r, today) for r in due]  # before the bulk update touches their states
     return rows, [_row(r, today) for r in reminders.record_notified(session, today, due)]

@@ -147,3 +147,13 @@ def test_calendar_file_can_be_cancelled(session: Session,
     cancel.set()
     with pytest.raises(Cancelled):
         view.calendar_file(session, TODAY, progress=CallbackProgress(cancel=cancel))
+
+
+def test_the_window_s_periodic_reminder_check_rolls_terms_that_ended_meanwhile(
+        session: Session, make_agreement: MakeAgreement) -> None:
+    """The window stays open past midnight: its periodic check writes the new term
+    before it reminds, so the reminder is that of the term now running."""
+    agreement = make_agreement(notice_period="P30D", end_date=dt.date(2026, 11, 24))
+    view.take_notification_rows(session, dt.date(2026, 11, 25))
+    assert (agreement.start_date, agreement.end_date, agreement.rolled_over) == (
+        dt.date(2026, 11, 25), dt.date(2027, 11, 24), 1)
