@@ -41,6 +41,7 @@ from contractdesk.db.base import (
     enum_column,
 )
 from contractdesk.db.types import RoleSet
+from contractdesk.domain.agreement_term import renews
 from contractdesk.domain.durations import notice_deadline
 from contractdesk.domain.enums import (
     AgreementKind,
@@ -261,7 +262,7 @@ class Agreement(Versioned, Base):
     @property
     def renews(self) -> bool:
         """Whether silence renews the current term: only then is notice ever due."""
-        return self.auto_renew and not self.cancelled
+        return renews(self.auto_renew, self.cancelled)
 
     @property
     def serial_numbers(self) -> list[str]:

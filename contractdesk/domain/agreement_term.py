@@ -15,6 +15,11 @@ from contractdesk.domain.enums import AgreementStatus
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS, Term, derive_status
 
 
+def renews(auto_renew: bool, cancelled: bool) -> bool:
+    """Whether silence renews the current term: only then is notice ever due."""
+    return auto_renew and not cancelled
+
+
 @dataclass(frozen=True, slots=True)
 class CurrentTerm:
     """The term an agreement is in; ``rolled_over`` counts the automatic renewals since
@@ -37,7 +42,7 @@ class TermFacts:
     @property
     def notice_deadline(self) -> dt.date | None:
         return notice_deadline(self.end_date, self.notice_period,
-                               renews=self.auto_renew and not self.cancelled)
+                               renews=renews(self.auto_renew, self.cancelled))
 
 
 def term_status(facts: TermFacts, today: dt.date,

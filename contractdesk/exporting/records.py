@@ -32,7 +32,7 @@ from contractdesk.db.models import (
     Purchase,
     agreement_item,
 )
-from contractdesk.domain.agreement_term import TermFacts, term_status
+from contractdesk.domain.agreement_term import TermFacts, renews, term_status
 from contractdesk.domain.durations import notice_deadline
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.services.renewals import renewed_ids
@@ -194,7 +194,7 @@ def agreement_records(session: Session, today: dt.date,
         facts = TermFacts(stored["start_date"], stored["end_date"], stored["notice_period"],
                           stored["auto_renew"], stored["cancelled"], record_id in renewed)
         deadline = _deadline(stored["end_date"], stored["notice_period"],
-                             bool(stored["auto_renew"]) and not stored["cancelled"])
+                             renews(bool(stored["auto_renew"]), bool(stored["cancelled"])))
         derived = {"serial_numbers": serials.get(record_id, []), "notice_deadline": deadline,
                    "status": term_status(facts, today, window_days).value}
         yield record_id, {name: derived[name] if name in derived else stored[name]

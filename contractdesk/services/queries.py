@@ -20,6 +20,7 @@ from sqlalchemy import Integer, Select, String, select, type_coerce
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from contractdesk.db.models import Agreement, Contact, Item, Organization, Purchase
+from contractdesk.domain.agreement_term import renews
 from contractdesk.domain.durations import notice_deadline
 from contractdesk.domain.money import from_minor_units
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS, Term, derive_status
@@ -213,9 +214,9 @@ def _derive(session: Session, names: list[str], rows: list[list[Any]], today: dt
     at = {name: names.index(name) for name in ("id", "start_date", "end_date",
                                                 "notice_period", "cancelled", "auto_renew")}
     for row in rows:
-        renews = bool(row[at["auto_renew"]]) and not row[at["cancelled"]]
         deadline = notice_deadline(row[at["end_date"]], row[at["notice_period"]],
-                                   renews=renews)
+                                   renews=renews(bool(row[at["auto_renew"]]),
+                                                 bool(row[at["cancelled"]])))
         status = derive_status(Term(row[at["start_date"]], row[at["end_date"]], deadline,
                                     bool(row[at["cancelled"]]), row[at["id"]] in renewed),
                                today, window_days)

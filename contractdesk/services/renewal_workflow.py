@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Agreement, AgreementTerm, Document
 from contractdesk.db.reminders import LeadTimeOverride, NoticeRecord
-from contractdesk.domain.enums import TermOrigin
 from contractdesk.domain.reminders import NoticeMethod
 from contractdesk.errors import ConflictError, ValidationError
 from contractdesk.services import records, terms
@@ -135,9 +134,8 @@ def renew(session: Session, agreement: Agreement, cost: Decimal | None = None, *
             session.flush()
         term = terms.latest_term(session, successor)
         return Renewal(successor, previous, term, price_change(previous, term))
-    term = terms.add_term(session, agreement, terms.NewTerm(
-        start, end, new_cost, previous.currency, previous.billing_period,
-        TermOrigin.RENEWED))
+    term = terms.add_renewed_term(session, agreement, terms.NewTerm(
+        start, end, new_cost, previous.currency, previous.billing_period))
     return Renewal(agreement, previous, term, price_change(previous, term))
 
 

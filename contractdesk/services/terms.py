@@ -11,7 +11,7 @@ plain SQL and gets the same answer. This module is the only writer of terms:
 - :func:`roll_forward` writes the next term of an auto-renewing agreement whose term
   ended without notice, once (the unique position per agreement makes a second writer
   fail instead of writing it twice), audited with source ``auto-renew``.
-- :func:`add_term` is how Renew records a new term.
+- :func:`add_renewed_term` is how Renew records a new term.
 
 Each rolled end is counted from the end of the last signed or renewed term
 (``end + n × renewal term``), never from the previous rolled end, so month ends do not
@@ -79,11 +79,23 @@ def renewed_in_advance_ids(session: Session, today: dt.date) -> set[int]:
 def auto_renewing_since(session: Session, agreements: list[Agreement]
                         ) -> dict[int, dt.date]:
     """For agreements that rolled forward: the end of the last signed or renewed term,
-    the day their automatic renewals started from."""
-    firsts = {a.id: a.terms[len(a.terms) - a.rolled_over] for a in agreements
-              if 0 < a.rolled_over < len(a.terms)}
-    return {agreement_id: term.start_date - DAY for agreement_id, term in firsts.items()
-            if term.start_date is not None}
+    the day their automatic renewals started from (one query for all of them)."""
+    rolled = {a.id: a.rolled_over for a in agreements if a.rolled_over}
+    if not rolled:
+        return {}
+    starts: dict[int, list[dt.date | None]] = {}
+    for agreement_id, start in session.execute(
+            select(AgreementTerm.agreement_id, AgreementTerm.start_date)
+            .where(AgreementTerm.agreement_id.in_(list(rolled)))
+            .order_by(AgreementTerm.agreement_id, AgreementTerm.position)):
+        starts.setdefault(agreement_id, []).append(start)
+    since = {}
+    for agreement_id, history in starts.items():
+        first_rolled = history[-rolled[agreement_id]] if rolled[agreement_id] < len(
+            history) else None
+        if first_rolled is not None:
+            since[agreement_id] = first_rolled - DAY
+    return since
 
 
 # -- writing a term -----------------------------------------------------------------------
@@ -95,29 +107,26 @@ class NewTerm:
     cost: Decimal | None
     currency: str
     billing_period: BillingPeriod | None
-    origin: TermOrigin
-    purchase_id: int | None = None
-    invoice_number: str | None = None
 
 
-def add_term(session: Session, agreement: Agreement, term: NewTerm) -> AgreementTerm:
-    """Appends ``term`` after the current one and makes it the agreement's current term
-    (the agreement row's change is audited with the session's source)."""
+def add_renewed_term(session: Session, agreement: Agreement, term: NewTerm
+                     ) -> AgreementTerm:
+    """Appends ``term``, renewed by the user, after the current one and makes it the
+    agreement's current term (the agreement row's change is audited with the session's
+    source); the count of automatic renewals starts again."""
     previous = latest_term(session, agreement)
     added = AgreementTerm(agreement_id=agreement.id, position=previous.position + 1,
-                          origin=term.origin, start_date=term.start_date,
+                          origin=TermOrigin.RENEWED, start_date=term.start_date,
                           end_date=term.end_date, cost=term.cost, currency=term.currency,
-                          billing_period=term.billing_period,
-                          purchase_id=term.purchase_id, invoice_number=term.invoice_number)
+                          billing_period=term.billing_period)
     session.add(added)
-    session.flush()
+    session.flush()  # before the agreement row: its flush syncs into the latest term
     agreement.start_date = term.start_date
     agreement.end_date = term.end_date
     agreement.cost = term.cost
     agreement.currency = term.currency
     agreement.billing_period = term.billing_period
-    agreement.rolled_over = (agreement.rolled_over + 1
-                             if term.origin is TermOrigin.AUTO_RENEWED else 0)
+    agreement.rolled_over = 0
     session.flush()
     return added
 
@@ -203,9 +212,9 @@ def roll_forward(session: Session, today: dt.date) -> int:
             agreement.start_date = last["start_date"]
             agreement.end_date = last["end_date"]
             agreement.rolled_over += count
-    written = len(rows)
-    log.info("rolled %d auto-renewing agreements forward by %d terms", len(due), written)
-    return written
+    log.info("rolled %d auto-renewing agreements forward by %d terms", len(moved),
+             len(rows))
+    return len(rows)
 
 
 def _rolled_rows(agreement: Agreement, today: dt.date) -> list[dict[str, Any]]:
