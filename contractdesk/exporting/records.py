@@ -148,23 +148,42 @@ def serials_by_agreement(session: Session) -> dict[int, list[str]]:
 
 TERM_COLUMNS = ("position", "origin", "start_date", "end_date", "cost", "currency",
                 "billing_period", "purchase", "invoice_number", "notice_given_on")
+TERM_SHEET = "terms"
+TERM_KEY_COLUMNS = ("contract_number", "oem", "title")
+"""How the workbook's terms sheet names the agreement of each term (with the last
+term's start for one without a contract number, as its record is known)."""
+TERM_SHEET_COLUMNS = (*TERM_KEY_COLUMNS, *TERM_COLUMNS)
+
+
+def term_records(session: Session, keep: Collection[int] | None = None
+                 ) -> Iterator[Record]:
+    """Every agreement's terms, first to current, as rows of :data:`TERM_SHEET_COLUMNS`
+    with the agreement's id (the purchase by its PO number, like every other reference)."""
+    oem, paid_by = aliased(Organization), aliased(Purchase)
+    named = {"contract_number": Agreement.contract_number, "oem": oem.name,
+             "title": Agreement.title, "purchase": paid_by.po_number}
+    query = (select(AgreementTerm.agreement_id, *(
+                 named[name].label(name) if name in named else getattr(AgreementTerm, name)
+                 for name in TERM_SHEET_COLUMNS))
+             .join(Agreement, AgreementTerm.agreement_id == Agreement.id)
+             .outerjoin(oem, Agreement.oem_id == oem.id)
+             .outerjoin(paid_by, AgreementTerm.purchase_id == paid_by.id)
+             .order_by(Agreement.end_date, Agreement.contract_number, Agreement.id,
+                       AgreementTerm.position))
+    if keep is not None:
+        query = query.where(AgreementTerm.agreement_id.in_(list(keep)))
+    for row in session.execute(query):
+        values = row._asdict()
+        yield values.pop("agreement_id"), values
 
 
 def terms_by_agreement(session: Session, keep: Collection[int] | None = None
                        ) -> dict[int, list[dict[str, Any]]]:
-    """Every agreement's terms, first to current, as records of :data:`TERM_COLUMNS`
-    (the purchase by its PO number, like every other reference)."""
-    query = (select(AgreementTerm.agreement_id, *(
-                 Purchase.po_number.label("purchase") if name == "purchase"
-                 else getattr(AgreementTerm, name) for name in TERM_COLUMNS))
-             .outerjoin(Purchase, AgreementTerm.purchase_id == Purchase.id)
-             .order_by(AgreementTerm.agreement_id, AgreementTerm.position))
-    if keep is not None:
-        query = query.where(AgreementTerm.agreement_id.in_(list(keep)))
+    """Every agreement's terms as records of :data:`TERM_COLUMNS`, by agreement id."""
     found: dict[int, list[dict[str, Any]]] = {}
-    for row in session.execute(query):
-        values = row._asdict()
-        found.setdefault(values.pop("agreement_id"), []).append(values)
+    for agreement_id, row in term_records(session, keep):
+        found.setdefault(agreement_id, []).append(
+            {name: row[name] for name in TERM_COLUMNS})
     return found
 
 

@@ -3,7 +3,9 @@
 Written with openpyxl in write-only mode, which streams rows to disk instead of keeping
 every cell in memory. Each record sheet has exactly the columns of
 :data:`~contractdesk.exporting.records.COLUMNS` under a single header row, which is how
-the importer recognises its own export; the Renewals sheet is for reading only.
+the importer recognises its own export; the agreements sheet shows each agreement's
+current term and a terms sheet after it holds every term, so the workbook imports back
+with its history. The Renewals sheet is for reading only.
 """
 
 from __future__ import annotations
@@ -22,7 +24,15 @@ from contractdesk.exporting.governance_rows import (
     governance_rows,
 )
 from contractdesk.exporting.plan import ExportPlan, plan_export
-from contractdesk.exporting.records import COLUMNS, MONEY_CURRENCY, Row, records
+from contractdesk.exporting.records import (
+    COLUMNS,
+    MONEY_CURRENCY,
+    TERM_SHEET,
+    TERM_SHEET_COLUMNS,
+    Row,
+    records,
+    term_records,
+)
 from contractdesk.exporting.request import ExportRequest
 from contractdesk.exporting.safe_write import atomic_path
 from contractdesk.exporting.xlsx_cells import SheetCells
@@ -96,6 +106,10 @@ def _fill(workbook: Workbook, session: Session, request: ExportRequest,
         counts[kind] = _write_sheet(sheet, COLUMNS[kind], MONEY_CURRENCY.get(kind, {}),
                                     rows())
         counter.flush(kind)
+        if kind == "agreements":
+            _write_sheet(workbook.create_sheet(TERM_SHEET), TERM_SHEET_COLUMNS,
+                         {"cost": "currency"},
+                         (row for _, row in term_records(session, plan.scope.get(kind))))
     if plan.governance:
         for kind, governance in governance_rows(session).items():
             counts[kind] = _write_sheet(workbook.create_sheet(kind), GOVERNANCE_COLUMNS[kind],

@@ -25,6 +25,16 @@ ItemKey = tuple[str, str, str]
 AgreementKey = tuple[str, ...]  # ("contract", oem key, number) | ("term", oem key, title, start)
 
 
+@dataclass(frozen=True, slots=True)
+class GivenTerms:
+    """An agreement's term history as an export wrote it, and where it was read, so a
+    history that cannot be restored is reported at its own record or row."""
+
+    row: int
+    where: str  # e.g. "agreements record 3", "sheet 'terms' row 12"
+    terms: Any  # JSON-like: a list of term records, checked when restored
+
+
 def no_po_key(order_date: Any, reseller: str | None, oem: str | None) -> PurchaseKey:
     """A purchase without a PO number is known by its date and parties."""
     return f"\x00{order_date or ''}|{reseller or ''}|{oem or ''}"

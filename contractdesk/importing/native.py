@@ -1,10 +1,13 @@
 """ContractDesk's own exports, read back: the JSON contract and the xlsx workbook with
 one sheet per record kind whose headers are the export's field names. References are
 natural keys, so a re-import of an export matches every record and creates nothing.
-Derived columns (``notice_deadline``, ``status``) are ignored."""
+Derived columns (``notice_deadline``, ``status``) are ignored. Term histories (the JSON
+``terms``, the workbook's terms sheet) are handed on to
+:mod:`contractdesk.importing.term_history`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,11 +27,19 @@ from contractdesk.domain.enums import (
 )
 from contractdesk.errors import UserError
 from contractdesk.exporting.governance_rows import GOVERNANCE_KINDS
-from contractdesk.exporting.records import COLUMNS, DERIVED, KINDS
+from contractdesk.exporting.records import (
+    COLUMNS,
+    DERIVED,
+    KINDS,
+    TERM_KEY_COLUMNS,
+    TERM_SHEET,
+    TERM_SHEET_COLUMNS,
+)
 from contractdesk.importing.cells import Cell, Reason, cell_text, shown
 from contractdesk.importing.dates import parse_date
 from contractdesk.importing.incoming import (
     AgreementKey,
+    GivenTerms,
     Incoming,
     agreement_key,
     item_key,
@@ -66,8 +77,8 @@ class NativeDocument:
     # reviews, due_diligence, risks, support_cases: applied through the ORM once the
     # records they refer to exist (contractdesk.importing.governance_rows)
     governance: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    # the JSON export's term histories: agreement key → (record number, its "terms")
-    terms: dict[AgreementKey, tuple[int, Any]] = field(default_factory=dict)
+    # the export's term histories, by the agreement they belong to
+    terms: dict[AgreementKey, GivenTerms] = field(default_factory=dict)
 
 
 def _enum(kind: type[StrEnum]) -> Callable[[Cell], Any]:
@@ -133,8 +144,8 @@ class _Builder:
     def __init__(self, default_currency: str) -> None:
         self.incoming = Incoming()
         self.currency = default_currency
-        self.terms: dict[AgreementKey, tuple[int, Any]] = {}
-        self.given_terms: Any = None  # the "terms" of the agreement record being added
+        self.terms: dict[AgreementKey, GivenTerms] = {}
+        self.given_terms: Any = None  # the "terms" of the JSON agreement record being added
 
     def add(self, kind: str, row: int, values: dict[str, Any]) -> str | None:
         """Adds one record; returns a reason when it cannot be."""
@@ -199,7 +210,7 @@ class _Builder:
         key = agreement_key(oem, values.get("contract_number"), values.get("title"), start)
         self.incoming.agreement(key, row, values, {"currency": self.currency}, refs, items)
         if self.given_terms is not None:
-            self.terms[key] = (row, self.given_terms)
+            self.terms[key] = GivenTerms(row, f"agreements record {row}", self.given_terms)
         return None
 
     def _contact(self, name: str | None, orgs: tuple[str | None, ...]
@@ -284,7 +295,49 @@ def native_workbook(sheets: list[Sheet], default_currency: str) -> NativeDocumen
         _add_records(builder, result, kind, records, f"sheet {by_kind[kind].name!r} row ")
     result.governance = {kind: _sheet_records(by_kind[kind]) for kind in GOVERNANCE_KINDS
                          if kind in by_kind}
+    if TERM_SHEET in by_kind:
+        result.terms = _sheet_terms(by_kind[TERM_SHEET])
     return result
+
+
+def _sheet_terms(sheet: Sheet) -> dict[AgreementKey, GivenTerms]:
+    """The terms sheet, one history per agreement, in the JSON contract's notation.
+
+    An agreement is named by its contract number, OEM and title; one without a contract
+    number is known by its current (last) term's start, as its record is. A sheet whose
+    header is not the export's gives no histories: the agreements keep their current
+    terms, as from any workbook.
+    """
+    names = [cell_text(c) for c in (sheet.rows[:1] or [[]])[0]]
+    if not set(filter(None, names)) <= set(TERM_SHEET_COLUMNS):
+        return {}
+    grouped: dict[tuple[str, ...], tuple[int, list[dict[str, Any]]]] = {}
+    for number, cells in enumerate(sheet.rows[1:], start=2):
+        if all(is_blank(c) for c in cells):
+            continue
+        record = {name: _json_like(name, cells[i]) for i, name in enumerate(names)
+                  if name and i < len(cells)}
+        owner = tuple(str(record.pop(name, None) or "") for name in TERM_KEY_COLUMNS)
+        grouped.setdefault(owner, (number, []))[1].append(record)
+    histories = {}
+    for (number_text, oem, title), (row, terms) in grouped.items():
+        key = agreement_key(name_key(oem) if oem else None, number_text or None,
+                            title or None, terms[-1].get("start_date"))
+        histories[key] = GivenTerms(row, f"sheet {sheet.name!r} row {row}", terms)
+    return histories
+
+
+def _json_like(name: str, cell: Cell) -> Any:
+    """A cell as the JSON export writes the value: dates in ISO notation, numbers as
+    their text; what is not a date is passed on for the history's own check to name."""
+    if is_blank(cell):
+        return None
+    if name in _TERM_DATES and isinstance(date := parse_date(cell), dt.date):
+        return date.isoformat()
+    return cell_text(cell).strip()
+
+
+_TERM_DATES = frozenset({"start_date", "end_date", "notice_given_on"})
 
 
 def _sheet_records(sheet: Sheet) -> list[dict[str, Any]]:

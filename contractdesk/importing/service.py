@@ -24,7 +24,7 @@ from contractdesk.domain.money import is_currency
 from contractdesk.errors import ConflictError, UserError, translate_errors
 from contractdesk.importing.apply import apply_plan
 from contractdesk.importing.governance_rows import import_governance
-from contractdesk.importing.incoming import AgreementKey, Incoming
+from contractdesk.importing.incoming import AgreementKey, GivenTerms, Incoming
 from contractdesk.importing.mapping import (
     ColumnMapping,
     auto_mapping,
@@ -254,9 +254,9 @@ def _import_governance(session: Session, lists: Mapping[str, list[dict[str, Any]
                                     f"{entry['reason']}") for entry in result.skipped]
 
 
-def _finish_terms(session: Session, histories: Mapping[AgreementKey, tuple[int, Any]],
+def _finish_terms(session: Session, histories: Mapping[AgreementKey, GivenTerms],
                   dry_run: bool) -> list[Skipped]:
-    """The term histories of a JSON export, then the roll forward: a year-old register's
+    """The term histories of an export, then the roll forward: a year-old register's
     auto-renewing agreements are shown in their running term at once, not only after
     the next start."""
     if dry_run:

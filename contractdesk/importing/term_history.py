@@ -1,4 +1,5 @@
-"""The ``terms`` of the JSON export, read back: each agreement gets its history again.
+"""The term histories of an export (the JSON ``terms``, the workbook's terms sheet), read
+back: each agreement gets its history again.
 
 The agreement records themselves carry the current term (their dates, cost, currency
 and billing period), so they import like any other record; afterwards the history is
@@ -20,19 +21,19 @@ from sqlalchemy.orm import Session, aliased
 from contractdesk.db.models import Agreement, AgreementTerm, Organization, Purchase
 from contractdesk.db.term_sync import MIRRORED, sync_terms
 from contractdesk.domain.enums import BillingPeriod, TermOrigin
-from contractdesk.importing.incoming import AgreementKey, agreement_key
+from contractdesk.importing.incoming import AgreementKey, GivenTerms, agreement_key
 
 
 class _Unreadable(ValueError):
     pass
 
 
-def restore_terms(session: Session, histories: Mapping[AgreementKey, tuple[int, Any]]
+def restore_terms(session: Session, histories: Mapping[AgreementKey, GivenTerms]
                   ) -> list[tuple[int, str]]:
     """Writes each agreement's history from the export; returns what was left out, as
     (record number, reason).
 
-    ``histories`` maps an agreement's natural key to (record number, its ``terms``).
+    ``histories`` maps an agreement's natural key to the history the file gives.
     """
     if not histories:
         return []
@@ -41,15 +42,15 @@ def restore_terms(session: Session, histories: Mapping[AgreementKey, tuple[int, 
     purchases = {number: purchase_id for number, purchase_id in session.execute(
         select(Purchase.po_number, Purchase.id)) if number is not None}
     skipped: list[tuple[int, str]] = []
-    for key, (record, given) in histories.items():
+    for key, given in histories.items():
         agreement_id = ids.get(key)
         if agreement_id is None:
             continue  # the record itself was skipped, with its reason
         try:
-            rows = _rows(agreement_id, given, purchases)
+            rows = _rows(agreement_id, given.terms, purchases)
         except _Unreadable as error:
-            skipped.append((record, f"agreements record {record}: its terms were not "
-                                    f"imported ({error})"))
+            skipped.append((given.row, f"{given.where}: the agreement's terms were not "
+                                       f"imported ({error})"))
             continue
         if rows == _stored(session, agreement_id):
             continue
