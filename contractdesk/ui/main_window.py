@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(names[key])
         self.sidebar.setMaximumWidth(220)
         self.sidebar.setSpacing(3)
+        # never squeezed below its longest name by a wide page beside it
+        self.sidebar.setMinimumWidth(min(220, self.sidebar.sizeHintForColumn(0) + 16))
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self.sidebar.setBackgroundRole(QPalette.ColorRole.Window)
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)

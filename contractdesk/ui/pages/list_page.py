@@ -82,7 +82,7 @@ class ListPage(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Filter this list…"))
         self.text.setClearButtonEnabled(True)
-        self.text.setMinimumWidth(220)
+        self.text.setMinimumWidth(100)
         self.kind_box = self._enum_box(KIND_VALUES.get(kind), self.tr("All kinds")
                                        if kind == "agreements" else self.tr("All roles"))
         self.status_box = self._enum_box(STATUS_VALUES.get(kind), self.tr("Any status"))
@@ -91,6 +91,12 @@ class ListPage(QWidget):
         self.date_from = self._date_edit()
         self.date_to = self._date_edit()
         self.count_label = QLabel()
+        for box in (self.kind_box, self.status_box, self.reseller_box, self.oem_box):
+            # they may shrink below their longest choice, so the bar fits a 1024 px
+            # window beside the sidebar; the open list shows every choice whole
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
 
         bar = QHBoxLayout()
         bar.addWidget(self.text, 2)
