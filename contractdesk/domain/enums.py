@@ -84,3 +84,24 @@ class ChangeAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+
+
+class NoticeAnchor(StrEnum):
+    """What a notice period counts back from: the end of the term (``90 days before the
+    end of the term``), or the end of a calendar period (``3 Monate zum Quartalsende``:
+    the agreement can only end on such a day)."""
+
+    TERM_END = "term_end"
+    MONTH_END = "month_end"
+    QUARTER_END = "quarter_end"
+    HALF_YEAR_END = "half_year_end"
+    YEAR_END = "year_end"
+
+
+class NoticeForm(StrEnum):
+    """The form notice must take: ``written`` is a signed letter (Schriftform),
+    ``text`` an e-mail or other text form (Textform), ``portal`` the vendor's portal."""
+
+    WRITTEN = "written"
+    TEXT = "text"
+    PORTAL = "portal"
