@@ -42,18 +42,20 @@ from contractdesk.db.base import (
 )
 from contractdesk.db.types import RoleSet
 from contractdesk.domain.agreement_term import renews
-from contractdesk.domain.durations import notice_deadline
 from contractdesk.domain.enums import (
     AgreementKind,
     BillingPeriod,
     ChangeAction,
     ContactRole,
     FirstLine,
+    NoticeAnchor,
+    NoticeForm,
     OrgRole,
     OrgStatus,
     RiskLevel,
     TermOrigin,
 )
+from contractdesk.domain.notice_rules import notice_deadline
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -224,6 +226,18 @@ class Agreement(Versioned, Base):
     auto_renew: Mapped[bool] = mapped_column(Boolean, default=False)
     renewal_term: Mapped[str | None] = mapped_column(String(20))
     notice_period: Mapped[str | None] = mapped_column(String(20))
+    # The clause as the contract words it: the first term as a duration (the end date is
+    # still stored, worked out from it), no end until notice, what the notice period
+    # counts back from, the form notice must take, the wording itself, and our own
+    # approval time before notice can go out (None: the preference's default).
+    initial_term: Mapped[str | None] = mapped_column(String(20))
+    open_ended: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    notice_anchor: Mapped[NoticeAnchor] = mapped_column(
+        enum_column(NoticeAnchor), default=NoticeAnchor.TERM_END,
+        server_default=NoticeAnchor.TERM_END.value)
+    notice_form: Mapped[NoticeForm | None] = mapped_column(enum_column(NoticeForm))
+    notice_clause: Mapped[LongText]
+    lead_time_days: Mapped[int | None] = mapped_column(Integer)
     cost: Mapped[Amount]
     currency: Mapped[CurrencyCode]
     billing_period: Mapped[BillingPeriod | None] = mapped_column(enum_column(BillingPeriod))
@@ -257,12 +271,15 @@ class Agreement(Versioned, Base):
 
     @property
     def notice_deadline(self) -> dt.date | None:
-        return notice_deadline(self.end_date, self.notice_period, renews=self.renews)
+        return notice_deadline(self.end_date, self.notice_period, renews=self.renews,
+                               anchor=self.notice_anchor or NoticeAnchor.TERM_END)
 
     @property
     def renews(self) -> bool:
-        """Whether silence renews the current term: only then is notice ever due."""
-        return renews(self.auto_renew, self.cancelled)
+        """Whether silence renews the current term (or, open-ended, lets it run on):
+        only then is notice ever due."""
+        return renews(self.auto_renew, self.cancelled) or (
+            bool(self.open_ended) and not self.cancelled)
 
     @property
     def serial_numbers(self) -> list[str]:
@@ -355,3 +372,15 @@ class Change(Base):
 
 # The other record modules add their tables to Base.metadata on import.
 from contractdesk.db import governance, reminders  # noqa: E402, F401
+
+
+class Preference(Base):
+    """A setting the whole team shares and the command line needs as much as the window:
+    our organization's name and address for letters, the public holidays that move an
+    act-by date, the default internal lead time. Kept by key as text; the typed
+    registry is :mod:`contractdesk.services.preferences`."""
+
+    __tablename__ = "preference"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

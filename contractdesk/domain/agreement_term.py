@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from contractdesk.domain.durations import notice_deadline
-from contractdesk.domain.enums import AgreementStatus
+from contractdesk.domain.enums import AgreementStatus, NoticeAnchor
+from contractdesk.domain.notice_rules import notice_deadline
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS, Term, derive_status
 
 
@@ -38,18 +38,35 @@ class TermFacts:
     auto_renew: bool
     cancelled: bool
     renewed: bool  # a recorded successor or a term recorded ahead renewed it
+    notice_anchor: NoticeAnchor = NoticeAnchor.TERM_END
+    open_ended: bool = False  # its end date is the earliest possible end, not a term's
+
+    @property
+    def renews(self) -> bool:
+        return renews(self.auto_renew, self.cancelled) or self.runs_until_notice
+
+    @property
+    def runs_until_notice(self) -> bool:
+        """An open-ended agreement nobody has given notice on: it goes on by itself."""
+        return self.open_ended and not self.cancelled
 
     @property
     def notice_deadline(self) -> dt.date | None:
-        return notice_deadline(self.end_date, self.notice_period,
-                               renews=renews(self.auto_renew, self.cancelled))
+        return notice_deadline(self.end_date, self.notice_period, renews=self.renews,
+                               anchor=self.notice_anchor)
 
 
 def term_status(facts: TermFacts, today: dt.date,
                 window_days: int = DEFAULT_REMINDER_DAYS) -> AgreementStatus:
-    term = Term(start_date=facts.start_date, end_date=facts.end_date,
-                notice_deadline=facts.notice_deadline, cancelled=facts.cancelled,
-                renewed=facts.renewed)
+    """An open-ended agreement running until notice is active: its earliest possible
+    end is an option the user has, not something coming due."""
+    if facts.runs_until_notice:
+        term = Term(start_date=facts.start_date, end_date=None, notice_deadline=None,
+                    cancelled=False, renewed=facts.renewed)
+    else:
+        term = Term(start_date=facts.start_date, end_date=facts.end_date,
+                    notice_deadline=facts.notice_deadline, cancelled=facts.cancelled,
+                    renewed=facts.renewed)
     return derive_status(term, today, window_days)
 
 

@@ -93,19 +93,7 @@ def normalize_duration(text: str | None) -> str | None:
     return Duration.parse(text).isoformat()
 
 
-def notice_deadline(end_date: dt.date | None, notice_period: str | None, *,
-                    renews: bool) -> dt.date | None:
-    """The last day on which notice can be given: end date minus the notice period.
-
-    Only where silence would renew the term (``renews``): a term that simply ends needs
-    no notice, whatever notice period the contract names, so it has no deadline.
-    """
-    if end_date is None or not notice_period or not renews:
-        return None
-    return _parsed(notice_period).before(end_date)
-
-
 @lru_cache(maxsize=256)
-def _parsed(text: str) -> Duration:
+def parsed(text: str) -> Duration:
     """Lists derive thousands of deadlines from a handful of distinct periods."""
     return Duration.parse(text)

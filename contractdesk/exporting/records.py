@@ -6,9 +6,8 @@ values stay typed (``date``, ``Decimal``, ``bool``) until a writer formats them.
 
 The rows are read as columns through joins rather than as ORM objects: an export of
 100,000 agreements must not load 100,000 objects and their relationships one by one.
-Derived values come from the same domain functions the model uses
-(:func:`~contractdesk.domain.durations.notice_deadline`,
-:func:`~contractdesk.domain.status.derive_status`), so they cannot drift apart.
+Derived values come from the same domain facts every output uses
+(:class:`~contractdesk.domain.agreement_term.TermFacts`), so they cannot drift apart.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterator, Mapping
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Enum as SqlEnum
@@ -32,8 +30,8 @@ from contractdesk.db.models import (
     Purchase,
     agreement_item,
 )
-from contractdesk.domain.agreement_term import TermFacts, renews, term_status
-from contractdesk.domain.durations import notice_deadline
+from contractdesk.domain.agreement_term import TermFacts, term_status
+from contractdesk.domain.enums import NoticeAnchor
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.services.renewals import renewed_ids
 
@@ -58,7 +56,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "quantity", "unit_price", "location"),
     "agreements": ("contract_number", "title", "kind", "oem", "reseller", "purchase",
                    "start_date", "end_date", "auto_renew", "renewal_term", "notice_period",
-                   "cost", "currency", "billing_period", "sla", "first_line_support",
+                   "initial_term", "open_ended", "notice_anchor", "notice_form",
+                   "notice_clause", "lead_time_days", "cost", "currency", "billing_period",
+                   "sla", "first_line_support",
                    "support_contact", "oem_reference", "serial_numbers", "renewal_of",
                    "cancelled", "notes", "notice_deadline", "status"),
 }
@@ -187,13 +187,6 @@ def terms_by_agreement(session: Session, keep: Collection[int] | None = None
     return found
 
 
-@lru_cache(maxsize=65536)
-def _deadline(end_date: dt.date | None, notice_period: str | None, renews: bool
-              ) -> dt.date | None:
-    # Many agreements share an end date and a period; parsing the period once is enough.
-    return notice_deadline(end_date, notice_period, renews=renews)
-
-
 def agreement_records(session: Session, today: dt.date,
                       window_days: int = DEFAULT_REMINDER_DAYS,
                       keep: Collection[int] | None = None) -> Iterator[Record]:
@@ -211,10 +204,11 @@ def agreement_records(session: Session, today: dt.date,
     renewed = renewed_ids(session, today)
     for record_id, stored in _records(session, query, keep):
         facts = TermFacts(stored["start_date"], stored["end_date"], stored["notice_period"],
-                          stored["auto_renew"], stored["cancelled"], record_id in renewed)
-        deadline = _deadline(stored["end_date"], stored["notice_period"],
-                             renews(bool(stored["auto_renew"]), bool(stored["cancelled"])))
-        derived = {"serial_numbers": serials.get(record_id, []), "notice_deadline": deadline,
+                          bool(stored["auto_renew"]), bool(stored["cancelled"]),
+                          record_id in renewed, NoticeAnchor(stored["notice_anchor"]),
+                          bool(stored["open_ended"]))
+        derived = {"serial_numbers": serials.get(record_id, []),
+                   "notice_deadline": facts.notice_deadline,
                    "status": term_status(facts, today, window_days).value}
         yield record_id, {name: derived[name] if name in derived else stored[name]
                           for name in COLUMNS["agreements"]}

@@ -21,6 +21,8 @@ from contractdesk.domain.enums import (
     BillingPeriod,
     ContactRole,
     FirstLine,
+    NoticeAnchor,
+    NoticeForm,
     OrgRole,
     OrgStatus,
     RiskLevel,
@@ -61,7 +63,8 @@ MAX_JSON_BYTES = 200 * 1024 * 1024
 ENUMS: dict[str, type[StrEnum]] = {
     "status": OrgStatus, "risk_level": RiskLevel, "role": ContactRole,
     "kind": AgreementKind, "billing_period": BillingPeriod,
-    "first_line_support": FirstLine,
+    "first_line_support": FirstLine, "notice_anchor": NoticeAnchor,
+    "notice_form": NoticeForm,
 }
 REFERENCE_FIELDS = frozenset({"organization", "reseller", "oem", "purchase",
                               "support_contact", "renewal_of", "serial_numbers"})
@@ -114,9 +117,9 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     **{name: _enum(kind) for name, kind in ENUMS.items()},
     **dict.fromkeys(("next_review", "order_date", "start_date", "end_date"), parse_date),
     **dict.fromkeys(("total", "unit_price", "cost"), _money),
-    **dict.fromkeys(("auto_renew", "cancelled"), parse_bool),
-    **dict.fromkeys(("renewal_term", "notice_period"), parse_duration),
-    "quantity": parse_count,
+    **dict.fromkeys(("auto_renew", "cancelled", "open_ended"), parse_bool),
+    **dict.fromkeys(("renewal_term", "notice_period", "initial_term"), parse_duration),
+    **dict.fromkeys(("quantity", "lead_time_days"), parse_count),
     "roles": _roles,
 }
 

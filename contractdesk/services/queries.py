@@ -20,10 +20,10 @@ from sqlalchemy import Integer, Select, String, select, type_coerce
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from contractdesk.db.models import Agreement, Contact, Item, Organization, Purchase
-from contractdesk.domain.agreement_term import renews
-from contractdesk.domain.durations import notice_deadline
+from contractdesk.domain.agreement_term import TermFacts, term_status
+from contractdesk.domain.enums import NoticeAnchor
 from contractdesk.domain.money import from_minor_units
-from contractdesk.domain.status import DEFAULT_REMINDER_DAYS, Term, derive_status
+from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.services.renewals import renewed_ids
 from contractdesk.services.rowset import RowSet
 
@@ -66,11 +66,14 @@ def _agreements() -> ListSpec:
                  "auto_renew": Agreement.auto_renew, "sla": Agreement.sla,
                  "cancelled": Agreement.cancelled, "oem_id": Agreement.oem_id,
                  "reseller_id": Agreement.reseller_id,
-                 "oem_reference": Agreement.oem_reference},
+                 "oem_reference": Agreement.oem_reference,
+                 "notice_anchor": Agreement.notice_anchor,
+                 "open_ended": Agreement.open_ended},
         source=lambda query: query.select_from(Agreement)
         .outerjoin(oem, Agreement.oem_id == oem.id)
         .outerjoin(reseller, Agreement.reseller_id == reseller.id),
-        hidden=("cancelled", "oem_id", "reseller_id", "oem_reference"),
+        hidden=("cancelled", "oem_id", "reseller_id", "oem_reference", "notice_anchor",
+                "open_ended"),
         text=("contract_number", "title", "oem", "reseller", "oem_reference", "sla"),
         default_sort="end_date", kind="kind", status="status", reseller="reseller_id",
         oem="oem_id", date="end_date")
@@ -211,16 +214,16 @@ def _derive(session: Session, names: list[str], rows: list[list[Any]], today: dt
             window_days: int) -> None:
     """Appends notice deadline and status, as :func:`derive_status` defines them."""
     renewed = renewed_ids(session, today)
-    at = {name: names.index(name) for name in ("id", "start_date", "end_date",
-                                                "notice_period", "cancelled", "auto_renew")}
+    at = {name: names.index(name) for name in (
+        "id", "start_date", "end_date", "notice_period", "cancelled", "auto_renew",
+        "notice_anchor", "open_ended")}
     for row in rows:
-        deadline = notice_deadline(row[at["end_date"]], row[at["notice_period"]],
-                                   renews=renews(bool(row[at["auto_renew"]]),
-                                                 bool(row[at["cancelled"]])))
-        status = derive_status(Term(row[at["start_date"]], row[at["end_date"]], deadline,
-                                    bool(row[at["cancelled"]]), row[at["id"]] in renewed),
-                               today, window_days)
-        row.extend((deadline, status.value))
+        facts = TermFacts(row[at["start_date"]], row[at["end_date"]],
+                          row[at["notice_period"]], bool(row[at["auto_renew"]]),
+                          bool(row[at["cancelled"]]), row[at["id"]] in renewed,
+                          NoticeAnchor(row[at["notice_anchor"]] or "term_end"),
+                          bool(row[at["open_ended"]]))
+        row.extend((facts.notice_deadline, term_status(facts, today, window_days).value))
     names.extend(("notice_deadline", "status"))
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from contractdesk.db.models import Agreement
 from contractdesk.domain.agreement_term import CurrentTerm, TermFacts, term_status
-from contractdesk.domain.enums import AgreementStatus
+from contractdesk.domain.enums import AgreementStatus, NoticeAnchor
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.services.agreement_status_sql import EARLIEST, deadline_between
 from contractdesk.services.terms import auto_renewing_since, renewed_in_advance_ids
@@ -38,7 +38,9 @@ def successor_renewed_ids(session: Session) -> set[int]:
 
 def facts_of(agreement: Agreement, renewed: set[int]) -> TermFacts:
     return TermFacts(agreement.start_date, agreement.end_date, agreement.notice_period,
-                     agreement.auto_renew, agreement.cancelled, agreement.id in renewed)
+                     agreement.auto_renew, agreement.cancelled, agreement.id in renewed,
+                     agreement.notice_anchor or NoticeAnchor.TERM_END,
+                     bool(agreement.open_ended))
 
 
 def current_term(agreement: Agreement) -> CurrentTerm | None:

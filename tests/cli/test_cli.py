@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from contractdesk import __version__
 from contractdesk.cli import EXIT_BUG, EXIT_USER_ERROR, main
-from contractdesk.domain.durations import notice_deadline
+from contractdesk.domain.notice_rules import notice_deadline
 from contractdesk.domain.status import Term, derive_status
 
 

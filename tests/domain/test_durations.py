@@ -6,7 +6,8 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contractdesk.domain.durations import Duration, normalize_duration, notice_deadline, shift
+from contractdesk.domain.durations import Duration, normalize_duration, shift
+from contractdesk.domain.notice_rules import notice_deadline
 
 
 @pytest.mark.parametrize(("end", "period", "expected"), [

@@ -20,8 +20,9 @@ from contractdesk.db.models import (
     Organization,
     Purchase,
 )
-from contractdesk.domain.durations import Duration, notice_deadline
+from contractdesk.domain.durations import Duration
 from contractdesk.domain.enums import AgreementKind, ChangeAction, OrgRole, TermOrigin
+from contractdesk.domain.notice_rules import notice_deadline
 from contractdesk.importing.service import run_import
 from contractdesk.services.terms import terms_of
 from tests.conftest import SAMPLES
