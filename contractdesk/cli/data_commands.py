@@ -22,7 +22,7 @@ from contractdesk.exporting.request import DELIMITERS
 from contractdesk.exporting.safe_write import atomic_writer
 from contractdesk.services.calendar import calendar_for
 from contractdesk.services.governance import review_due_json, reviews_due
-from contractdesk.services.renewals import RenewalEntry, renewals
+from contractdesk.services.renewals import ACTION_WORDS, RenewalEntry, renewals
 from contractdesk.services.sample import fill_sample
 
 
@@ -87,7 +87,12 @@ def renewal_json(entry: RenewalEntry) -> dict[str, Any]:
         "due": entry.due,
         "overdue": entry.overdue,
         "notice_deadline": entry.notice_deadline,
+        "act_by": entry.act_by,
         "end_date": entry.end_date,
+        "open_ended": agreement.open_ended,
+        "notice_anchor": agreement.notice_anchor.value,
+        "notice_form": agreement.notice_form.value if agreement.notice_form else None,
+        "explanation": entry.explanation,
         "auto_renew": agreement.auto_renew,
         "rolled_over": entry.rolled_over,
         "status": entry.status.value,
@@ -98,8 +103,6 @@ def renewal_json(entry: RenewalEntry) -> dict[str, Any]:
     return {key: json_value(value) for key, value in fields.items()}
 
 
-ACTION_WORDS = {"give_notice": "give notice by", "renews": "renews on",
-                "expires": "ends on (renew or replace before then)"}
 
 
 def run_renewals(args: argparse.Namespace) -> int:

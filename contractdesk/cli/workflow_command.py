@@ -51,9 +51,8 @@ from contractdesk.services.renewal_workflow import (
     renew,
     term_chain,
 )
+from contractdesk.services.renewals import ACTION_WORDS
 
-ACTIONS = {"give_notice": "give notice by", "renews": "renews on",
-           "expires": "ends on (renew or replace before then)"}
 TERM_KEYS = ("start_date", "end_date", "cost", "currency", "billing_period")
 
 
@@ -280,9 +279,12 @@ def _reminder_json(reminder: DueReminder, day: dt.date) -> dict[str, Any]:
               "oem": a.oem.name if a.oem else None,
               "reseller": a.reseller.name if a.reseller else None,
               "stage_days": reminder.stage_days, "deadline": reminder.deadline,
-              "days_left": reminder.days_left(day), "action": reminder.action,
-              "overdue": reminder.overdue, "rolled_over": reminder.rolled_over,
-              "snoozed_until": reminder.snoozed_until}
+              "act_by": reminder.act_by, "days_left": reminder.days_left(day),
+              "action": reminder.action, "overdue": reminder.overdue,
+              "rolled_over": reminder.rolled_over, "snoozed_until": reminder.snoozed_until,
+              "open_ended": a.open_ended, "notice_anchor": a.notice_anchor.value,
+              "notice_form": a.notice_form.value if a.notice_form else None,
+              "explanation": reminder.explanation}
     return {key: json_value(value) for key, value in fields.items()}
 
 
@@ -302,7 +304,7 @@ def run_reminders(args: argparse.Namespace) -> int:
             flag = "OVERDUE " if reminder.overdue else ""
             rolled = (f"  (auto-renewed {reminder.rolled_over}x)" if reminder.rolled_over
                       else "")
-            print(f"{reminder.deadline.isoformat()}  {flag}{ACTIONS[reminder.action]:<15} "
+            print(f"{reminder.deadline.isoformat()}  {flag}{ACTION_WORDS[reminder.action]:<15} "
                   f"{a.contract_number or a.title:<20} {reminder.days_left(day):>4} days "
                   f"[{reminder.stage_days}-day reminder]{rolled}")
     return 0

@@ -34,6 +34,8 @@ def action_text(line: RenewalLine, fmt: Formatter) -> str:
         if line.overdue:
             return f"OVERDUE: give notice now\n(was due by {due})\n{then}"
         return f"Give notice by {due}\n{then}"
+    if line.action == "can_end":
+        return f"Open-ended: to end it on {end}\ngive notice by {due}"
     if line.action == "renews":
         return f"Renews automatically\non {end}"
     return f"Ends on {end}:\nrenew or replace"

@@ -64,9 +64,8 @@ def _describe(entry: RenewalEntry) -> str:
         lines.append(f"OEM: {agreement.oem.name}")
     if agreement.reseller:
         lines.append(f"Reseller: {agreement.reseller.name}")
-    if agreement.notice_period and entry.notice_deadline:
-        lines.append(f"Notice: {agreement.notice_period} before the end, by "
-                     f"{entry.notice_deadline.isoformat()}")
+    if entry.explanation:
+        lines.append(entry.explanation)
     lines.append(f"Ends: {entry.end_date.isoformat()}"
                  + (" (renews automatically)" if agreement.auto_renew else ""))
     if entry.rolled_over:
@@ -78,7 +77,11 @@ def _describe(entry: RenewalEntry) -> str:
 
 
 def _event(entry: RenewalEntry, what: str, day: dt.date, summary: str,
-           alarm_days: Iterable[int], stamp: dt.datetime) -> Event:
+           alarm_days: Iterable[int], stamp: dt.datetime, acting: dt.date | None = None
+           ) -> Event:
+    """An all-day event on ``day``; its alarms count down to ``acting`` (the act-by
+    date, before a notice deadline) where given, else to the day itself."""
+    early = (day - acting).days if acting is not None and acting < day else 0
     event = Event()
     event.add("uid", event_uid(entry.agreement, what))
     event.add("dtstamp", stamp)
@@ -91,7 +94,7 @@ def _event(entry: RenewalEntry, what: str, day: dt.date, summary: str,
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", summary)
-        alarm.add("trigger", dt.timedelta(days=-days))
+        alarm.add("trigger", dt.timedelta(days=-(days + early)))
         event.add_component(alarm)
     return event
 
@@ -117,7 +120,8 @@ def build_calendar(entries: Iterable[RenewalEntry],
         deadline = entry.notice_deadline
         if deadline is not None:
             calendar.add_component(_event(entry, "notice", deadline,
-                                          f"Notice deadline: {name}", alarms, stamp))
+                                          f"Notice deadline: {name}", alarms, stamp,
+                                          entry.act_by))
         verb = "renews" if agreement.auto_renew else "ends"
         calendar.add_component(_event(entry, "end", entry.end_date, f"{name} {verb}",
                                       () if deadline is not None else alarms, stamp))

@@ -35,6 +35,7 @@ from contractdesk.domain.reminders import (
     parse_lead_times,
 )
 from contractdesk.errors import UserError, ValidationError
+from contractdesk.services.notice_dates import NoticeContext, notice_dates
 from contractdesk.services.renewals import current_term, next_action, open_terms, renewed_ids
 
 
@@ -43,15 +44,23 @@ class DueReminder:
     """One reminder to show: the agreement, which stage, and the deadline it is about."""
 
     agreement: Agreement
-    stage_days: int  # this stage comes this many days before the deadline
+    stage_days: int  # this stage comes this many days before the act-by date
     deadline: dt.date  # the notice deadline, or the end where no notice applies
     action: str  # "give_notice", "renews" or "expires", as in the renewals list
     overdue: bool  # the deadline passed and nobody acknowledged the reminder
     rolled_over: int  # automatic renewals behind the current term
     snoozed_until: dt.date | None  # the snooze that just ran out, if any
+    act_by: dt.date | None = None  # notice: the last working day to act, lead time in
+    explanation: str = ""  # the calculation behind the dates, in words
+
+    @property
+    def countdown_to(self) -> dt.date:
+        """What the stages and days left count to: the act-by date where notice is
+        due (it comes first), else the deadline."""
+        return self.act_by or self.deadline
 
     def days_left(self, today: dt.date) -> int:
-        return (self.deadline - today).days
+        return (self.countdown_to - today).days
 
 
 def _utcnow() -> dt.datetime:
@@ -123,10 +132,20 @@ def _silenced(state: ReminderState | None, today: dt.date) -> bool:
 
 
 def _reminder(agreement: Agreement, term_rolled: int, action: str, deadline: dt.date,
-              stage: int, today: dt.date, state: ReminderState | None) -> DueReminder:
+              stage: int, today: dt.date, state: ReminderState | None,
+              dates: tuple[dt.date | None, str]) -> DueReminder:
     return DueReminder(agreement=agreement, stage_days=stage, deadline=deadline,
                        action=action, overdue=deadline < today, rolled_over=term_rolled,
-                       snoozed_until=state.snoozed_until if state else None)
+                       snoozed_until=state.snoozed_until if state else None,
+                       act_by=dates[0], explanation=dates[1])
+
+
+def _dates(agreement: Agreement, action: str, today: dt.date, context: NoticeContext
+           ) -> tuple[dt.date | None, str]:
+    """Where notice is due, the day to act on it (other actions count to their own
+    date), and the calculation in words."""
+    dates = notice_dates(agreement, today, context)
+    return (dates.act_by if action == "give_notice" else None), dates.explanation
 
 
 def due_reminders(session: Session, today: dt.date,
@@ -140,24 +159,29 @@ def due_reminders(session: Session, today: dt.date,
     overrides = lead_time_overrides(session)
     running = open_terms(session, today)
     states = _states(session, (agreement.id for agreement, _ in running))
+    context = NoticeContext.of(session)
     found: list[DueReminder] = []
     for agreement, term in running:
         action, deadline = next_action(agreement, term)
-        stage = current_stage(deadline, today, overrides.get(agreement.id, default))
+        if action == "can_end":
+            continue  # open-ended: ending it is an option, not something due
+        dates = _dates(agreement, action, today, context)
+        stage = current_stage(dates[0] or deadline, today,
+                              overrides.get(agreement.id, default))
         if stage is None:
             continue
         state = states.get((agreement.id, deadline, stage))
         if _silenced(state, today):
             continue
         found.append(_reminder(agreement, term.rolled_over, action, deadline, stage, today,
-                               state))
+                               state, dates))
     found.sort(key=lambda r: (not r.overdue, r.deadline, r.agreement.contract_number or ""))
     return found
 
 
 def _deadline_of(session: Session, agreement: Agreement, today: dt.date
-                 ) -> tuple[str, dt.date, int]:
-    """The next action, its deadline and the rollovers of ``agreement``'s running term.
+                 ) -> tuple[str, dt.date, dt.date]:
+    """The next action, its deadline and the day its reminders count down to.
 
     Raises:
         UserError: the agreement is cancelled, renewed, without end, or over.
@@ -172,7 +196,11 @@ def _deadline_of(session: Session, agreement: Agreement, today: dt.date
     if term is None or term.end_date < today:
         raise UserError(f"{label} has ended or has no end date; it has no reminders.")
     action, deadline = next_action(agreement, term)
-    return action, deadline, term.rolled_over
+    if action == "can_end":
+        raise UserError(f"{label} is open-ended: it has no reminders until notice is "
+                        f"given.")
+    acting, _words = _dates(agreement, action, today, NoticeContext.of(session))
+    return action, deadline, acting or deadline
 
 
 def _state_for(session: Session, agreement: Agreement, deadline: dt.date,
@@ -212,9 +240,9 @@ def acknowledge(session: Session, agreement: Agreement, today: dt.date,
         UserError: nothing to remind of (cancelled, renewed, over), or no stage due yet.
         ValidationError: ``stage`` is not one of the agreement's lead times.
     """
-    _action, deadline, _rolled = _deadline_of(session, agreement, today)
+    _action, deadline, countdown = _deadline_of(session, agreement, today)
     state = _state_for(session, agreement, deadline,
-                       _chosen_stage(session, agreement, deadline, today, stage, lead_times))
+                       _chosen_stage(session, agreement, countdown, today, stage, lead_times))
     if state.acknowledged_at is None:
         state.acknowledged_at = _utcnow()
     session.flush()
@@ -232,9 +260,9 @@ def snooze(session: Session, agreement: Agreement, today: dt.date, until: dt.dat
     if until <= today:
         raise ValidationError({"until": f"snooze until a day after today "
                                         f"({today.isoformat()}), not {until.isoformat()}"})
-    _action, deadline, _rolled = _deadline_of(session, agreement, today)
+    _action, deadline, countdown = _deadline_of(session, agreement, today)
     state = _state_for(session, agreement, deadline,
-                       _chosen_stage(session, agreement, deadline, today, None, lead_times))
+                       _chosen_stage(session, agreement, countdown, today, None, lead_times))
     state.snoozed_until = until
     session.flush()
     return state

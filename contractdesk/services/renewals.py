@@ -20,6 +20,7 @@ from contractdesk.domain.agreement_term import CurrentTerm, TermFacts, term_stat
 from contractdesk.domain.enums import AgreementStatus, NoticeAnchor
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.services.agreement_status_sql import EARLIEST, deadline_between
+from contractdesk.services.notice_dates import NoticeContext, notice_dates
 from contractdesk.services.terms import auto_renewing_since, renewed_in_advance_ids
 
 
@@ -61,19 +62,26 @@ def statuses(session: Session, agreements: Iterable[Agreement], today: dt.date,
     return {a.id: status_of(a, today, renewed, window_days) for a in agreements}
 
 
+ACTION_WORDS = {"give_notice": "give notice by", "can_end": "can end (notice by)",
+                "renews": "renews on", "expires": "ends on (renew or replace before then)"}
+"""Each action in plain words, for the command line."""
+
+
 @dataclass(frozen=True, slots=True)
 class RenewalEntry:
     """One agreement that needs attention, with the date that matters and why."""
 
     agreement: Agreement
     status: AgreementStatus
-    action: str  # "give_notice", "renews", "expires"
+    action: str  # "give_notice", "can_end" (open-ended), "renews", "expires"
     due: dt.date  # the notice deadline, or the end where no notice applies
     overdue: bool  # notice deadline passed while the term still runs
     end_date: dt.date  # of the current term
     notice_deadline: dt.date | None  # of the current term; None where it does not renew
     rolled_over: int = 0  # automatic renewals since the last signed or renewed term
     rolled_since: dt.date | None = None  # the end of that term, where it rolled
+    act_by: dt.date | None = None  # the last working day to act on the notice deadline
+    explanation: str = ""  # the calculation behind the dates, in words
 
 
 def renewals(session: Session, today: dt.date, within_days: int = DEFAULT_REMINDER_DAYS,
@@ -84,6 +92,7 @@ def renewals(session: Session, today: dt.date, within_days: int = DEFAULT_REMIND
     horizon = today + dt.timedelta(days=within_days)
     entries: list[RenewalEntry] = []
     renewed = renewed_ids(session, today)
+    context = NoticeContext.of(session)
     due_now = [(agreement, term, *next_action(agreement, term)) for agreement, term in
                open_terms(session, today, with_details=True, horizon=horizon)]
     due_now = [entry for entry in due_now if entry[3] <= horizon]
@@ -91,11 +100,14 @@ def renewals(session: Session, today: dt.date, within_days: int = DEFAULT_REMIND
     for agreement, term, action, due in due_now:
         # the status every other output shows: the query's window is not the status's
         status = status_of(agreement, today, renewed)
-        entries.append(RenewalEntry(agreement, status, action, due, overdue=due < today,
+        dates = notice_dates(agreement, today, context)
+        entries.append(RenewalEntry(agreement, status, action, due,
+                                    overdue=due < today and action == "give_notice",
                                     end_date=term.end_date,
                                     notice_deadline=agreement.notice_deadline,
                                     rolled_over=term.rolled_over,
-                                    rolled_since=since.get(agreement.id)))
+                                    rolled_since=since.get(agreement.id),
+                                    act_by=dates.act_by, explanation=dates.explanation))
     entries.sort(key=lambda e: (e.due, e.agreement.contract_number or ""))
     return entries
 
@@ -103,10 +115,12 @@ def renewals(session: Session, today: dt.date, within_days: int = DEFAULT_REMIND
 def next_action(agreement: Agreement, term: CurrentTerm) -> tuple[str, dt.date]:
     """What must happen next in ``term`` and by when: give notice by the notice
     deadline where silence would renew it; else it renews (no notice period) or ends
-    on its end date, to be renewed or replaced before then."""
+    on its end date, to be renewed or replaced before then. An open-ended agreement
+    nobody gave notice on ``can_end`` on its earliest possible end: an option, never
+    overdue (the next possible end takes its place once the deadline passes)."""
     deadline = agreement.notice_deadline
     if deadline is not None:
-        return "give_notice", deadline
+        return ("can_end" if agreement.open_ended else "give_notice"), deadline
     return ("renews" if agreement.renews else "expires"), term.end_date
 
 

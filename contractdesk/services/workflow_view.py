@@ -46,16 +46,19 @@ class ReminderRow:
     action: str  # "give_notice", "renews", "expires"
     deadline: dt.date
     stage_days: int
-    days_left: int
+    days_left: int  # to the act-by date where notice is due, else to the deadline
     overdue: bool
     rolled_over: int
+    act_by: dt.date | None = None
+    explanation: str = ""
 
 
 def _row(reminder: reminders.DueReminder, today: dt.date) -> ReminderRow:
     agreement = reminder.agreement
     return ReminderRow(agreement.id, str(agreement), agreement.title, reminder.action,
                        reminder.deadline, reminder.stage_days, reminder.days_left(today),
-                       reminder.overdue, reminder.rolled_over)
+                       reminder.overdue, reminder.rolled_over, reminder.act_by,
+                       reminder.explanation)
 
 
 def reminder_rows(session: Session, today: dt.date,

@@ -43,7 +43,8 @@ _WORDS: dict[str, str] = {
     "one_off": "One-off", "monthly": "Monthly", "quarterly": "Quarterly",
     "annual": "Annual", "term": "Whole term",
     # start page actions
-    "give_notice": "Give notice", "renews": "Renews", "expires": "Ends: renew or replace",
+    "give_notice": "Give notice", "can_end": "Can end", "renews": "Renews",
+    "expires": "Ends: renew or replace",
     "review": "Review due",
 }
 

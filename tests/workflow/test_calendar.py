@@ -42,7 +42,9 @@ def test_one_event_per_notice_deadline_and_end_with_alarms_on_the_deadline(
     assert notice.decoded("dtstart") == dt.date(2026, 11, 1)
     assert end.decoded("dtstart") == dt.date(2026, 12, 31)
     assert warranty.decoded("dtstart") == dt.date(2027, 3, 31)
-    assert alarm_days(notice) == [7, 30, 60, 90]
+    # the deadline is a Sunday: the alarms count down to Friday, the last working day
+    assert alarm_days(notice) == [7 + 2, 30 + 2, 60 + 2, 90 + 2]
+    assert "act by Fri 30 Oct 2026" in str(notice["description"])
     assert alarm_days(end) == []
     assert alarm_days(warranty) == [7, 30, 60, 90]
     description = str(notice["description"])

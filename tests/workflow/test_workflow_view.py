@@ -27,8 +27,11 @@ def test_reminder_rows_are_plain_and_notifications_come_once_a_day(
     soon = make_agreement(end_date=TODAY + dt.timedelta(days=40), notice_period="P30D")
     make_agreement(end_date=TODAY + dt.timedelta(days=400))  # no stage reached yet
     rows = view.reminder_rows(session, TODAY)
-    assert [(r.agreement_id, r.deadline, r.days_left, r.stage_days, r.overdue)
-            for r in rows] == [(soon.id, TODAY + dt.timedelta(days=10), 10, 30, False)]
+    # the deadline is Saturday 5 Dec: the days left count to Friday, the day to act
+    assert [(r.agreement_id, r.deadline, r.act_by, r.days_left, r.stage_days, r.overdue)
+            for r in rows] == [(soon.id, TODAY + dt.timedelta(days=10),
+                                TODAY + dt.timedelta(days=9), 9, 30, False)]
+    assert rows[0].explanation.endswith("The last working day: act by Fri 4 Dec 2026.")
     assert [r.agreement_id for r in view.take_notification_rows(session, TODAY)] == [soon.id]
     assert view.take_notification_rows(session, TODAY) == []
     assert len(view.take_notification_rows(session, TODAY + dt.timedelta(days=1))) == 1

@@ -49,7 +49,8 @@ def when_text(days_left: int) -> str:
 
 
 def action_text(action: str) -> str:
-    return {"give_notice": tr("Give notice by"), "renews": tr("Renews on"),
+    return {"give_notice": tr("Give notice by"), "can_end": tr("Can end; notice by"),
+            "renews": tr("Renews on"),
             "expires": tr("Ends on (renew or replace before then)")}.get(action, action)
 
 
