@@ -382,5 +382,9 @@ class Preference(Base):
 
     __tablename__ = "preference"
 
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[IntPK]  # a number like every record's, so the audit trail names it
+    key: Mapped[str] = mapped_column(String(64), unique=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+    def __str__(self) -> str:
+        return self.key

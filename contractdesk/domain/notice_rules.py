@@ -34,6 +34,7 @@ MAX_LOOKBACK_DAYS = 60
 season); beyond it the date is taken as it is rather than looping for ever."""
 
 DayOff = Callable[[dt.date], bool]
+DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,16 +86,37 @@ def notice_deadline(end_date: dt.date | None, notice_period: str | None, *, rene
 def earliest_end(today: dt.date, rule: NoticeRule) -> dt.date:
     """An open-ended agreement's first possible end if notice arrives ``today``.
 
-    Counted to the end of the term (no calendar anchor), notice takes effect one period
-    after it arrives: the day before the same date one period on. Anchored, it is the
-    first end of a month/quarter/half-year/year whose deadline is not yet past.
+    Counted to the end of the term (no calendar anchor), it is the first day whose
+    deadline is today. Anchored, it is the first end of a month/quarter/half-year/year
+    whose deadline is not yet past.
     """
     if not rule.calendar_bound:
-        return rule.period.after(today) - dt.timedelta(days=1)
+        return first_end_with_deadline_on_or_after(rule.period, today)
     candidate = period_end(today, rule.anchor)
     while deadline_for(candidate, rule) < today:
         candidate = period_end(candidate + dt.timedelta(days=1), rule.anchor)
     return candidate
+
+
+def first_end_with_deadline_on_or_after(period: Duration, day: dt.date) -> dt.date:
+    """The earliest end whose notice deadline (end minus ``period``) is ``day`` or later;
+    month-end clamping makes the step from ``day`` not always one period."""
+    end = period.after(day)
+    while period.before(end - DAY) >= day:
+        end -= DAY
+    while period.before(end) < day:
+        end += DAY
+    return end
+
+
+def last_end_with_deadline_on_or_before(period: Duration, day: dt.date) -> dt.date:
+    """The latest end whose notice deadline is ``day`` or earlier."""
+    end = period.after(day)
+    while period.before(end + DAY) <= day:
+        end += DAY
+    while period.before(end) > day:
+        end -= DAY
+    return end
 
 
 def act_by(deadline: dt.date, lead_days: int, day_off: DayOff) -> dt.date:

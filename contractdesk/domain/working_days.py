@@ -56,7 +56,8 @@ def _calendar(country: str, region: str) -> holidays.HolidayBase:
     if subdivision and subdivision not in supported[code]:
         raise UnknownRegion(f"{region!r} is not a region of {code} (known: "
                             f"{', '.join(sorted(supported[code]))})")
-    return holidays.country_holidays(code, subdiv=subdivision or None)
+    # names in English, as the rest of the explanation is, whatever the system's locale
+    return holidays.country_holidays(code, subdiv=subdivision or None, language="en_US")
 
 
 def system_country() -> str:

@@ -18,35 +18,22 @@ from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Agreement
 from contractdesk.domain.durations import Duration
+from contractdesk.domain.notice_rules import (
+    first_end_with_deadline_on_or_after,
+    last_end_with_deadline_on_or_before,
+)
 
-DAY = dt.timedelta(days=1)
 EARLIEST = dt.date(1900, 1, 1)  # "no lower bound" for deadline_between
-
-
-def first_end_with_deadline_on_or_after(period: Duration, day: dt.date) -> dt.date:
-    """The earliest end date whose notice deadline is ``day`` or later."""
-    end = period.after(day)
-    while period.before(end - DAY) >= day:
-        end -= DAY
-    while period.before(end) < day:
-        end += DAY
-    return end
-
-
-def last_end_with_deadline_on_or_before(period: Duration, day: dt.date) -> dt.date:
-    """The latest end date whose notice deadline is ``day`` or earlier."""
-    end = period.after(day)
-    while period.before(end + DAY) <= day:
-        end += DAY
-    while period.before(end) > day:
-        end -= DAY
-    return end
+ANCHOR_SLACK = dt.timedelta(days=31)
 
 
 def deadline_between(session: Session, first: dt.date, last: dt.date
                      ) -> ColumnElement[bool]:
-    """Agreements whose notice deadline lies in ``[first, last]`` (never NULL); only
-    auto-renewing ones have a notice deadline."""
+    """Agreements whose notice deadline may lie in ``[first, last]`` (never NULL): only
+    auto-renewing and open-ended ones have a notice deadline. A superset: notice to the
+    end of a month can be due up to a month after the end minus the period, so the
+    lower bound is taken that much earlier; callers read each deadline exactly."""
+    first = max(EARLIEST, first - ANCHOR_SLACK)
     periods = session.scalars(select(Agreement.notice_period).distinct().where(
         Agreement.notice_period.is_not(None))).all()
     tests: list[ColumnElement[bool]] = []
@@ -57,7 +44,8 @@ def deadline_between(session: Session, first: dt.date, last: dt.date
             period = Duration.parse(text)
             tests.append(and_(
                 Agreement.notice_period.is_not(None), Agreement.end_date.is_not(None),
-                Agreement.auto_renew.is_(True), Agreement.notice_period == text,
+                or_(Agreement.auto_renew.is_(True), Agreement.open_ended.is_(True)),
+                Agreement.notice_period == text,
                 Agreement.end_date >= first_end_with_deadline_on_or_after(period, first),
                 Agreement.end_date <= last_end_with_deadline_on_or_before(period, last)))
     return or_(*tests) if tests else false()

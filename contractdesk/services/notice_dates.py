@@ -92,7 +92,8 @@ def notice_dates(agreement: Agreement, today: dt.date, context: NoticeContext
         words.append(f"{rule.period.describe()} {_ANCHOR_WORDS[rule.anchor]}: notice must "
                      f"arrive by {long_date(deadline)}{_day_off(deadline, context)}.")
         if acting is not None and acting != deadline:
-            reason = f"{lead} days internal lead time" if lead else "The last working day"
+            reason = (f"{lead} day{'s' if lead != 1 else ''} internal lead time" if lead
+                      else "The last working day")
             words.append(f"{reason}: act by {long_date(acting)}.")
     return NoticeDates(end, deadline, acting, lead, " ".join(words))
 

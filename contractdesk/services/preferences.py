@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Preference
@@ -45,8 +46,12 @@ KEYS: dict[str, Key[int] | Key[str]] = {key.name: key for key in (
     HOLIDAY_REGION, LEAD_TIME_DAYS)}
 
 
+def _stored(session: Session, name: str) -> Preference | None:
+    return session.scalars(select(Preference).where(Preference.key == name)).first()
+
+
 def get(session: Session, key: Key[T]) -> T:
-    stored = session.get(Preference, key.name)
+    stored = _stored(session, key.name)
     if stored is None:
         return key.default
     if isinstance(key.default, int):
@@ -88,7 +93,7 @@ def set_preference(session: Session, name: str, value: str) -> int | str:
             DaysOff(country or system_country(), region)
         except UnknownRegion as error:
             raise ValidationError({name: str(error)}) from error
-    stored = session.get(Preference, name)
+    stored = _stored(session, name)
     if stored is None:
         session.add(Preference(key=name, value=str(typed)))
     else:

@@ -37,12 +37,15 @@ from contractdesk.db.database import Database
 from contractdesk.db.models import Agreement, AgreementTerm
 from contractdesk.domain.durations import Duration
 from contractdesk.domain.enums import BillingPeriod, TermOrigin
+from contractdesk.domain.notice_rules import deadline_for, earliest_end
 from contractdesk.domain.rollover import renewal_duration, rolled_terms, shifted_end
 from contractdesk.errors import ConflictError, translate_errors
+from contractdesk.services.notice_dates import notice_rule
 
 log = logging.getLogger("contractdesk.terms")
 
 AUTO_RENEW_SOURCE = "auto-renew"
+OPEN_ENDED_SOURCE = "open-ended"
 DAY = dt.timedelta(days=1)
 _ROLL_ATTEMPTS = 3
 
@@ -192,9 +195,11 @@ def roll_forward(session: Session, today: dt.date) -> int:
     due = session.scalars(
         select(Agreement)
         .where(Agreement.auto_renew.is_(True), Agreement.cancelled.is_(False),
+               Agreement.open_ended.is_(False),
                Agreement.end_date.is_not(None), Agreement.end_date < today,
                Agreement.id.not_in(successors))
         .options(selectinload(Agreement.terms))).all()
+    advance_open_ended(session, today)
     if not due:
         return 0
     rows: list[dict[str, Any]] = []
@@ -253,3 +258,31 @@ def roll_forward_database(database: Database, today: dt.date) -> int:
             log.info("roll forward met another writer (attempt %d): %s", attempt + 1,
                      error)
     return 0
+
+
+def advance_open_ended(session: Session, today: dt.date) -> int:
+    """Moves each open-ended agreement's end to its earliest possible end once the
+    deadline for the recorded one has passed (or where none is recorded yet); returns
+    how many moved. Its term is one that runs until notice, so no term is added: the
+    end is the first day it could stop, kept on the row like every other end so lists,
+    filters and the renewals query read it as a plain column.
+    """
+    candidates = session.scalars(select(Agreement).where(
+        Agreement.open_ended.is_(True), Agreement.cancelled.is_(False),
+        Agreement.notice_period.is_not(None))).all()
+    moved = 0
+    with _audited_as(session, OPEN_ENDED_SOURCE):
+        for agreement in candidates:
+            rule = notice_rule(agreement)
+            if rule is None:
+                continue
+            end = agreement.end_date
+            if end is not None and deadline_for(end, rule) >= today:
+                continue
+            earliest = earliest_end(max(today, agreement.start_date or today), rule)
+            if end is None or earliest > end:
+                agreement.end_date = earliest
+                moved += 1
+    if moved:
+        log.info("moved the earliest possible end of %d open-ended agreements", moved)
+    return moved

@@ -6,6 +6,7 @@ NULL so unique constraints ignore them, currency codes upper-case, durations can
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from contextlib import suppress
@@ -21,7 +22,8 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 _OPTIONAL_KEYS = ("po_number", "serial_number", "asset_tag", "contract_number", "email",
                   "phone", "website", "customer_number", "oem_reference", "sla",
-                  "renewal_term", "notice_period", "invoice_number", "quote_number")
+                  "renewal_term", "notice_period", "initial_term", "invoice_number",
+                  "quote_number")
 
 
 def normalize(record: Base) -> None:
@@ -34,12 +36,14 @@ def normalize(record: Base) -> None:
         value = getattr(record, key, None)
         if isinstance(value, str):
             setattr(record, key, value.strip().upper() or None)
-    for key in ("renewal_term", "notice_period"):
+    for key in ("renewal_term", "notice_period", "initial_term"):
         value = getattr(record, key, None)
         if value:
             # an unreadable one is reported by the validator with the user's own text
             with suppress(ValueError):
                 setattr(record, key, Duration.parse(value).isoformat())
+    if isinstance(record, Agreement):
+        _end_from_initial_term(record)
     if isinstance(record, Organization | Contact) and isinstance(record.name, str):
         record.name = " ".join(record.name.split())
 
@@ -113,6 +117,15 @@ def validate_item(record: Item) -> dict[str, str]:
     return problems
 
 
+def _end_from_initial_term(record: Agreement) -> None:
+    """"Laufzeit 36 Monate" from a start date gives the end date: stored, so every
+    output reads it as it reads any other end."""
+    if record.end_date is None and record.initial_term and record.start_date:
+        with suppress(ValueError, OverflowError):
+            record.end_date = (Duration.parse(record.initial_term).after(record.start_date)
+                               - dt.timedelta(days=1))
+
+
 def validate_agreement(record: Agreement) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not (record.contract_number or record.title):
@@ -124,6 +137,12 @@ def validate_agreement(record: Agreement) -> dict[str, str]:
     _check_amount(problems, "cost", record.cost)
     _check_duration(problems, "notice_period", record.notice_period)
     _check_duration(problems, "renewal_term", record.renewal_term)
+    _check_duration(problems, "initial_term", record.initial_term)
+    if record.open_ended and record.auto_renew:
+        problems["open_ended"] = ("an open-ended agreement runs until notice; it does not "
+                                  "also renew automatically")
+    if record.lead_time_days is not None and not 0 <= record.lead_time_days <= 365:
+        problems["lead_time_days"] = "the lead time is 0 to 365 days"
     if record.renewal_of is not None and record.renewal_of is record:
         problems["renewal_of"] = "an agreement cannot renew itself"
     return problems

@@ -9,13 +9,13 @@ from hypothesis import strategies as st
 
 from contractdesk.db.database import Database
 from contractdesk.domain.durations import Duration
-from contractdesk.services import queries
-from contractdesk.services.access import DataAccess
-from contractdesk.services.agreement_status_sql import (
+from contractdesk.domain.notice_rules import (
     DAY,
     first_end_with_deadline_on_or_after,
     last_end_with_deadline_on_or_before,
 )
+from contractdesk.services import queries
+from contractdesk.services.access import DataAccess
 from contractdesk.services.rowset import ListFilter
 from contractdesk.services.search import search
 from contractdesk.services.start_page import what_needs_doing

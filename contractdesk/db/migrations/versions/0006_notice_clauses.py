@@ -39,9 +39,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("lead_time_days", sa.Integer(), nullable=True))
     op.create_table(
         "preference",
+        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("key", sa.String(length=64), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("key", name=op.f("pk_preference")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_preference")),
+        sa.UniqueConstraint("key", name=op.f("uq_preference_key")),
     )
 
 
