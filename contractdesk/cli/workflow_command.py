@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -31,7 +32,11 @@ from contractdesk.domain.reminders import (
     format_lead_times,
     parse_lead_times,
 )
+from contractdesk.errors import UserError
 from contractdesk.exporting.records import json_value
+from contractdesk.reports.data.notice_letter import LANGUAGES, notice_letter
+from contractdesk.reports.notice_letter import write_notice_letter
+from contractdesk.services import preferences
 from contractdesk.services.documents import attach, default_store, documents_of
 from contractdesk.services.lookup import require_agreement, require_purchase
 from contractdesk.services.organizations import require_organization
@@ -111,8 +116,19 @@ def register(commands: Subparsers, add_db: AddDbOption) -> None:
     notice.add_argument("--sent-on", type=cli_date, required=True, metavar="DATE")
     notice.add_argument("--to", required=True, metavar="NAME", help="to whom it was sent")
     notice.add_argument("--how", required=True, choices=[m.value for m in NoticeMethod])
-    notice.add_argument("--letter", metavar="FILE", help="attach the notice letter")
+    letter = notice.add_mutually_exclusive_group()
+    letter.add_argument("--letter", metavar="FILE", help="attach the notice letter")
+    letter.add_argument("--letter-out", metavar="FILE.pdf",
+                        help="write a ready-to-sign notice letter and attach it")
+    notice.add_argument("--language", choices=LANGUAGES,
+                        help="the letter's language (default: the preference)")
     notice.add_argument("--json", action="store_true", help="machine-readable output")
+
+    prefs = add("preferences", "show or set the team's preferences (letters, holidays, "
+                "lead time)", run_preferences)
+    prefs.add_argument("assignments", nargs="*", metavar="KEY=VALUE",
+                       help=f"set a preference; keys: {', '.join(preferences.KEYS)}")
+    prefs.add_argument("--json", action="store_true", help="machine-readable output")
 
     coterm = add("co-term", "give several agreements one common end date", run_co_term)
     coterm.add_argument("numbers", nargs="+", metavar="NO")
@@ -222,6 +238,10 @@ def run_notice(args: argparse.Namespace) -> int:
     letter = existing_file(args.letter) if args.letter else None
     with database.transaction("cli") as session:
         agreement = _agreement(session, args)
+        if args.letter_out:
+            letter = Path(args.letter_out).expanduser()
+            write_notice_letter(notice_letter(session, agreement, args.sent_on,
+                                              args.language), letter)
         document = attach(session, letter, agreement=agreement) if letter else None
         notice = give_notice(session, agreement, args.sent_on, args.to, args.how, document,
                              today=today())
@@ -238,6 +258,24 @@ def run_notice(args: argparse.Namespace) -> int:
         if notice.late:
             print(f"Warning: the notice deadline was {notice.deadline}; check with the "
                   "other side that late notice is accepted.")
+    return 0
+
+
+def run_preferences(args: argparse.Namespace) -> int:
+    database = open_from_args(args)
+    with database.transaction("cli") as session:
+        for assignment in args.assignments:
+            name, equals, value = assignment.partition("=")
+            if not equals:
+                raise UserError(f"{assignment!r} is not KEY=VALUE")
+            preferences.set_preference(session, name.strip(), value)
+        values = preferences.all_preferences(session)
+    if args.json:
+        print_json({"preferences": values})
+        return 0
+    for name, value in values.items():
+        print(f"{name:<24} {value if value != '' else '—'}    "
+              f"({preferences.KEYS[name].label})")
     return 0
 
 

@@ -102,7 +102,7 @@ def _ending(agreement: Agreement, end: dt.date | None) -> str:
     """The first sentence: until when, and why that day."""
     renewal = _EVERY.get(agreement.renewal_term or "") or (
         f"every {Duration.parse(agreement.renewal_term).describe()}"
-        if agreement.renewal_term else "by the same term")
+        if agreement.renewal_term else "for a term as long again")
     if agreement.open_ended and not agreement.cancelled:
         if end is None:
             return "Open-ended: runs until notice, which can be given at any time."

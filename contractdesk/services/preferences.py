@@ -87,8 +87,8 @@ def set_preference(session: Session, name: str, value: str) -> int | str:
         raise ValidationError({name: f"{value!r} is not 'en' or 'de'"})
     elif key in (HOLIDAY_COUNTRY, HOLIDAY_REGION):
         typed = text.upper()
-        country = str(typed) if key is HOLIDAY_COUNTRY else get(session, HOLIDAY_COUNTRY)
-        region = str(typed) if key is HOLIDAY_REGION else get(session, HOLIDAY_REGION)
+        country = text if key is HOLIDAY_COUNTRY else get(session, HOLIDAY_COUNTRY)
+        region = text if key is HOLIDAY_REGION else get(session, HOLIDAY_REGION)
         try:
             DaysOff(country or system_country(), region)
         except UnknownRegion as error:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from icalendar import Calendar
 
@@ -125,6 +126,44 @@ def test_notice_with_letter_then_documents(run: Any, tmp_path: Path) -> None:
     assert default_store().path_of(listed["sha256"]).read_bytes() == b"%PDF notice"
     statuses = run_json(run, "renewals", "--within", "400")["renewals"]
     assert "MS-TEAMS-PH" not in [r["contract_number"] for r in statuses]
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", ("Notice of termination: MS-TEAMS-PH", "Please confirm receipt")),
+    ("de", ("Kündigung des Vertrags MS-TEAMS-PH", "Mit freundlichen Grüßen")),
+])
+def test_notice_writes_a_letter_from_the_preferences_and_attaches_it(
+        run: Any, tmp_path: Path, language: str, words: tuple[str, ...]) -> None:
+    code, _out, err = run("preferences", "own.name=Muster IT GmbH",
+                          "own.address=Hauptstr. 1\\n80331 München",
+                          "own.signatory=Erika Muster")
+    assert code == 0, err
+    target = tmp_path / f"notice-{language}.pdf"
+    result = run_json(run, "notice", "MS-TEAMS-PH", "--sent-on", "2026-11-20", "--to",
+                      "Softcat", "--how", "letter", "--letter-out", str(target),
+                      "--language", language)
+    assert result["document"] == target.name
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(target).pages)
+    text = " ".join(text.split())
+    for expected in (*words, "Muster IT GmbH", "80331 München", "Erika Muster",
+                     "Softcat", result["end_date"][:4]):
+        assert expected in text, expected
+    (listed,) = run_json(run, "documents", "--agreement", "MS-TEAMS-PH")["documents"]
+    assert listed["name"] == target.name
+    assert default_store().path_of(listed["sha256"]).read_bytes() == target.read_bytes()
+
+
+def test_preferences_refuse_what_they_cannot_use(run: Any) -> None:
+    code, _out, err = run("preferences", "holidays.country=Narnia")
+    assert code == 2 and "Narnia" in err
+    code, _out, err = run("preferences", "letter.language=fr")
+    assert code == 2 and "'fr'" in err
+    shown = run_json(run, "preferences", "notice.lead_time_days=10")["preferences"]
+    assert shown["notice.lead_time_days"] == 10
+    entries = run_json(run, "renewals", "--within", "400")["renewals"]
+    noticed = [e for e in entries if e["action"] == "give_notice"]
+    assert noticed and all(e["act_by"] <= e["notice_deadline"] for e in noticed)
+    assert all("act by" in e["explanation"] for e in noticed)
 
 
 def test_attach_to_organization_and_purchase_with_a_hostile_name(run: Any,

@@ -1,0 +1,72 @@
+"""The notice letter's facts, read from the database: who writes, to whom, about what.
+
+The addressee is the reseller the agreement was bought through, or the OEM when it was
+bought direct; the person named is that organization's account manager (the contract
+contact), else the agreement's support contact there. The letter takes effect at the
+end of the current term (for an open-ended agreement, its earliest possible end).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from contractdesk.db.models import Agreement, Contact, Organization
+from contractdesk.domain.enums import ContactRole
+from contractdesk.errors import UserError
+from contractdesk.reports.notice_letter import LetterParty, NoticeLetter
+from contractdesk.services import preferences
+
+LANGUAGES = ("en", "de")
+
+
+def addressee_of(agreement: Agreement) -> Organization | None:
+    return agreement.reseller or agreement.oem
+
+
+def notice_letter(session: Session, agreement: Agreement, written_on: dt.date,
+                  language: str | None = None) -> NoticeLetter:
+    """The letter for ``agreement``; ``language`` "en" or "de", else the preference.
+
+    Raises:
+        UserError: nobody to address it to, or no end date it could take effect on.
+    """
+    organization = addressee_of(agreement)
+    if organization is None:
+        raise UserError(f"{agreement} names neither a reseller nor an OEM to send "
+                        "notice to.")
+    if agreement.end_date is None:
+        raise UserError(f"{agreement} has no end date for the notice to take effect on.")
+    contact = _contract_contact(session, agreement, organization)
+    own_name = preferences.get(session, preferences.OWN_NAME)
+    sender = LetterParty(
+        name=own_name or "(our organization: set own.name in the preferences)",
+        address=preferences.get(session, preferences.OWN_ADDRESS).replace("\\n", "\n"),
+        person=preferences.get(session, preferences.OWN_SIGNATORY) or None)
+    return NoticeLetter(
+        language=language or preferences.get(session, preferences.LETTER_LANGUAGE),
+        sender=sender,
+        addressee=LetterParty(organization.name, organization.address or "",
+                              contact.name if contact else None,
+                              (contact.email if contact else None) or organization.email),
+        written_on=written_on, contract_number=agreement.contract_number,
+        title=agreement.title, serials=tuple(agreement.serial_numbers),
+        effective_end=agreement.end_date, form=agreement.notice_form,
+        customer_number=organization.customer_number)
+
+
+def _contract_contact(session: Session, agreement: Agreement,
+                      organization: Organization) -> Contact | None:
+    if agreement.support_contact and \
+            agreement.support_contact.organization_id == organization.id and \
+            agreement.support_contact.role is ContactRole.ACCOUNT_MANAGER:
+        return agreement.support_contact
+    managers = session.scalars(select(Contact).where(
+        Contact.organization_id == organization.id,
+        Contact.role == ContactRole.ACCOUNT_MANAGER).order_by(Contact.name)).all()
+    if managers:
+        return managers[0]
+    support = agreement.support_contact
+    return support if support and support.organization_id == organization.id else None
