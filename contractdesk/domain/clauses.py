@@ -101,7 +101,7 @@ _EXPECTED = {
 }
 _ROLE_WORDS = {Role.NOTICE: "a notice period", Role.TERM: "a term",
                Role.RENEWAL: "a renewal period", Role.LEAD_TIME: "a lead time"}
-MAX_DAYS = 36_525  # a hundred years: anything longer is a typo, not a contract
+_MAX_DAYS = 36_525  # a hundred years: anything longer is a typo, not a contract
 
 
 # -- folding and tokens ---------------------------------------------------------------
@@ -109,7 +109,7 @@ MAX_DAYS = 36_525  # a hundred years: anything longer is a typo, not a contract
 _ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "⁄": "/", "‐": "-", "‑": "-",
                         "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-"})
 _NEGATIVE = re.compile(r"(?<![\w)])-\d")
-_TOKEN = re.compile(r"\d+(?:[.,/]\d+)*|[a-z]+|[,;.]")
+_TOKEN = re.compile(r"\d+(?:[.,/]\d+)+|[a-z0-9]+|[,;.]")
 # a full stop after these shortens a word ("ca. 3 Mon.", "z.B.") rather than ending a clause
 _ABBREVIATIONS = frozenset({
     "ca", "mind", "min", "max", "inkl", "bzw", "ggf", "vgl", "zzgl", "gem", "lt", "abs",
@@ -147,11 +147,14 @@ class _Token:
 
 
 def _tokens(source: str, folded: str, origin: Sequence[int]) -> list[_Token]:
-    """Words, numbers and clause separators; other punctuation only separates words."""
+    """Words, numbers and clause separators; other punctuation only separates words. A
+    full stop ends a clause only where a space or the end follows ("example.com" is one
+    address) and no abbreviation precedes it."""
     tokens: list[_Token] = []
     for match in _TOKEN.finditer(folded):
         text = match.group()
-        if text == "." and tokens and tokens[-1].text in _ABBREVIATIONS:
+        if text == "." and (folded[match.end():match.end() + 1].strip()
+                            or (tokens and tokens[-1].text in _ABBREVIATIONS)):
             continue
         tokens.append(_Token(text, origin[match.start()], origin[match.end() - 1] + 1))
     return tokens
@@ -311,6 +314,9 @@ _FREE_WORD = r"(?!(?:und|and|oder|or|\w*kuendig\w*|\w*kuendbar\w*|cancel\w*|term
              r"|notice\w*)(?!\S))[a-z]+"
 _DOES_NOT_RENEW = _Fact(ClauseReading(auto_renew=False))
 _FLAG_RULES = (
+    # the notice that stops a renewal, not a term that does not renew
+    _rule(_Keyword(Role.NOTICE), r"(?:notice|notification) of non ?renewal",
+          r"non ?renewal notice"),
     _rule(_DOES_NOT_RENEW,
           rf"(?:kein\w*|nicht|ohne|no|not|non|never|without)(?: {_FREE_WORD}){{0,2}} {_RENEW}",
           rf"{_RENEW}(?: sich| der vertrag| the agreement| automatisch| automatically){{0,2}}"
@@ -362,7 +368,7 @@ _NUMBER_WORDS = {word: Fraction(value) for word, value in {
     "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1, "zwei": 2,
     "drei": 3, "vier": 4, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
     "zehn": 10, "elf": 11, "zwoelf": 12, "vierzehn": 14, "achtzehn": 18, "zwanzig": 20,
-    "dreissig": 30, "sechzig": 60, "neunzig": 90}.items()}
+    "dreissig": 30, "sechzig": 60, "neunzig": 90, "zero": 0, "null": 0}.items()}
 _NUMBER_WORDS |= {"eineinhalb": Fraction(3, 2), "anderthalb": Fraction(3, 2)}
 
 
@@ -395,6 +401,7 @@ _ABBREVIATED_UNITS = (
 _UNIT_PATTERNS = tuple((re.compile(pattern), field, factor)
                        for pattern, field, factor in _UNITS + _ABBREVIATED_UNITS)
 _UNIT = "(?:" + "|".join(pattern for pattern, _, _ in _UNITS) + ")"
+_UNIT_WORD = re.compile(_UNIT)
 _ABBREVIATED_UNIT = "(?:" + "|".join(pattern for pattern, _, _ in _ABBREVIATED_UNITS) + ")"
 
 
@@ -407,8 +414,8 @@ def _counted(match: re.Match[str], shown: str) -> _Period:
 def _iso(match: re.Match[str], shown: str) -> _Period:
     try:
         duration = Duration.parse(match.group())
-    except ValueError:
-        raise ClauseError(f"'{shown}' is not an ISO 8601 duration such as P3M") from None
+    except ValueError:  # the pattern has its form: only its size can be wrong
+        raise ClauseError(f"'{shown}' is too long a period") from None
     return _Period(_checked(duration, shown))
 
 
@@ -452,7 +459,7 @@ def _checked(duration: Duration, shown: str) -> Duration:
     if not _days(duration):
         raise ClauseError(f"'{shown}' is not a period longer than zero")
     parts = (duration.years, duration.months, duration.weeks, duration.days)
-    if _days(duration) > MAX_DAYS or max(parts) > MAX_PART:
+    if _days(duration) > _MAX_DAYS or max(parts) > MAX_PART:
         raise ClauseError(f"'{shown}' is too long a period (more than 100 years)")
     return duration
 
@@ -469,7 +476,7 @@ def _whole(digits: str) -> int:
 
 
 _PERIOD_RULES = (
-    _Rule(_phrase(r"p(?:\d+[ymwd])+"), _iso),
+    _Rule(_phrase(r"p(?=\d)(?:\d+y)?(?:\d+m)?(?:\d+w)?(?:\d+d)?"), _iso),
     _rule(_Period(Duration(months=6)), r"(?:(?:ein|one|a) )?(?:halbes jahr|half an? year)"),
     _Rule(_phrase(rf"(?P<number>{_NUMBER})(?: {_MODIFIER})? (?P<unit>{_UNIT})"), _counted),
     _Rule(_phrase(rf"(?P<number>{_DIGITS}|{_NUMBER_WORD})(?P<unit>{_UNIT})"), _counted),
@@ -588,6 +595,7 @@ class _Segment:
     shown: str
     items: list[_Item]
     leftover: list[tuple[_Token, str]]  # tokens no phrase took, with their source text
+    turns: frozenset[int]  # where words such as "unless" and "mit" turn to another matter
 
 
 @dataclass(frozen=True, slots=True)
@@ -606,13 +614,16 @@ def _segments(tokens: Sequence[_Token], items: list[_Item], source: str) -> Iter
         if index < len(tokens) and (index in covered or tokens[index].text not in _SEPARATORS):
             continue
         if start < index:
+            free = [i for i in range(start, index) if i not in covered]
             yield _Segment(_shown(source, tokens, start, index),
                            [item for item in items if start <= item.first < index],
-                           [(tokens[i], _shown(source, tokens, i, i + 1))
-                            for i in range(start, index) if i not in covered])
+                           [(tokens[i], _shown(source, tokens, i, i + 1)) for i in free],
+                           frozenset(i for i in free if tokens[i].text in _TURNS))
         start = index + 1
 
 
+_TURNS = frozenset({"unless", "sofern", "soweit", "wenn", "falls", "if", "with", "mit",
+                    "except", "ausser", "but", "aber", "jedoch", "sonst", "otherwise"})
 _END_WORDS = frozenset({"ende", "end", "schluss", "ablauf", "expiry", "expiration", "ultimo"})
 
 
@@ -623,6 +634,9 @@ def _segment_parts(segment: _Segment, role: Role) -> list[_Part]:
             where = "" if shown == segment.shown else f" in '{segment.shown}'"
             raise ClauseError(f"'{shown}'{where} is not a period such as '3 months': a "
                               "number needs its unit")
+        if _UNIT_WORD.fullmatch(token.text):
+            raise ClauseError(f"'{shown}' in '{segment.shown}' is a unit without a number "
+                              "such as '3 months'")
         if token.text in _END_WORDS:
             raise ClauseError(f"'{segment.shown}' names an end that is not understood; say "
                               "e.g. 'to the end of a quarter' or 'before the end of the term'")
@@ -658,7 +672,7 @@ def _strong(thing: _Thing) -> bool:
 def _placed(segment: _Segment, role: Role) -> Iterator[_Part]:
     items = segment.items
     periods = [i for i, item in enumerate(items) if isinstance(item.thing, _Period)]
-    chosen = _choose(items, periods, segment.shown)
+    chosen = _choose(items, periods, segment)
     for index in periods:
         context = chosen.get(index)
         keyword = None if context is None else items[context].thing
@@ -682,28 +696,41 @@ def _nearest(items: list[_Item], indexes: range) -> int | None:
     return weak
 
 
-def _choose(items: list[_Item], periods: list[int], shown: str) -> dict[int, int]:
-    """For each period the keyword it belongs to: the only one beside it, else the one
-    its neighbours do not take ("Laufzeit 36 Monate, 3 Monate Kündigungsfrist" without
-    the comma), else the stronger or nearer one."""
+def _sides(items: list[_Item], index: int, turns: frozenset[int]) -> list[int]:
+    """The keywords on either side of a period; one that a word such as "unless" parts
+    from it ("renews for a year unless terminated") only if there is no other."""
+    found = [side for side in (_nearest(items, range(index - 1, -1, -1)),
+                               _nearest(items, range(index + 1, len(items))))
+             if side is not None]
+    period = items[index]
+    unparted = [side for side in found
+                if not any(min(period.stop, items[side].stop) <= turn
+                           < max(period.first, items[side].first) for turn in turns)]
+    return unparted or found
+
+
+def _choose(items: list[_Item], periods: list[int], segment: _Segment) -> dict[int, int]:
+    """For each period the keyword it belongs to: the only one beside it, or either of
+    two that agree; else the one its neighbours do not need ("Laufzeit 36 Monate
+    3 Monate Kündigungsfrist"), else the stronger or nearer one."""
     options = {index: sides for index in periods
-               if (sides := [side for side in (_nearest(items, range(index - 1, -1, -1)),
-                                               _nearest(items, range(index + 1, len(items))))
-                             if side is not None])}
-    chosen = {index: _preferred(items, sides) for index, sides in options.items()
-              if len({_context(items[side].thing) for side in sides}) == 1}
-    pending = {index: sides for index, sides in options.items() if index not in chosen}
+               if (sides := _sides(items, index, segment.turns))}
+    needed = {index: sides[0] for index, sides in options.items() if len(sides) == 1}
+    agreed = {index: _preferred(items, sides) for index, sides in options.items()
+              if len(sides) == 2 and _context(items[sides[0]].thing)
+              == _context(items[sides[1]].thing)}
+    pending = {index: sides for index, sides in options.items()
+               if index not in needed and index not in agreed}
     while pending:
-        taken = set(chosen.values())
+        taken = set(needed.values())
         settled = {index: free[0] for index, sides in pending.items()
                    if len(free := [side for side in sides if side not in taken]) == 1}
         if not settled:
             break
-        chosen |= settled
+        needed |= settled
         pending = {index: sides for index, sides in pending.items() if index not in settled}
-    for index, sides in pending.items():
-        chosen[index] = _closer(items, index, sides, shown)
-    return chosen
+    return needed | agreed | {index: _closer(items, index, sides, segment.shown)
+                              for index, sides in pending.items()}
 
 
 def _preferred(items: list[_Item], sides: list[int]) -> int:
@@ -756,10 +783,10 @@ def _place(item: _Item, role: Role, keyword: _Keyword | None) -> _Part:
 
 # -- the whole text -------------------------------------------------------------------
 
-_LABELS = {"notice_period": "a notice period of", "notice_anchor": "notice to",
-           "notice_form": "notice by", "initial_term": "an initial term of",
-           "open_ended": "open-ended:", "renewal_term": "a renewal term of",
-           "auto_renew": "automatic renewal:", "lead_time_days": "a lead time of"}
+_LABELS = {"notice_period": "notice period", "notice_anchor": "end notice counts back to",
+           "notice_form": "form of notice", "initial_term": "initial term",
+           "open_ended": "open end", "renewal_term": "renewal term",
+           "auto_renew": "automatic renewal", "lead_time_days": "lead time"}
 
 
 def _combined(parts: list[_Part], shown: str) -> ClauseReading:
@@ -786,9 +813,8 @@ def _merge(reading: ClauseReading, more: ClauseReading, shown: str) -> ClauseRea
         if old is None:
             changes[field.name] = new
         elif not _same(old, new):
-            label = _LABELS[field.name]
-            raise ClauseError(f"'{shown}' contradicts itself: {label} {_said(old)} and "
-                              f"{label} {_said(new)}")
+            raise ClauseError(f"'{shown}' contradicts itself on the {_LABELS[field.name]}: "
+                              f"{_said(old)} against {_said(new)}")
     return replace(reading, **changes)
 
 

@@ -30,6 +30,7 @@ class Parser(Enum):
     CURRENCY = "currency"
     BILLING = "billing"
     FIRST_LINE = "first_line"
+    CLAUSE = "clause"  # contract wording: contractdesk.importing.clause_cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +74,28 @@ FIELDS: tuple[Field, ...] = (
        "ablaufdatum", "coverage end", "term end", "contract end", "renewal date",
        "warranty expires", "warranty end", "end of cover", "leistungsende",
        "laufzeit bis", "ablauf"),
-    _f("agreement.auto_renew", P.BOOL, "auto-renew", "auto renew", "auto renewal",
+    _f("agreement.auto_renew", P.CLAUSE, "auto-renew", "auto renew", "auto renewal",
        "auto renews", "renews automatically", "automatic renewal",
        "automatische verlängerung", "autom. verlängerung", "verlängerung",
        "auto verlängerung", "evergreen", "autorenew", "automatisch verlängern",
        "verlängert sich automatisch"),
-    _f("agreement.notice_period", P.DURATION, "notice", "notice period", "cancellation period",
+    _f("agreement.notice_period", P.CLAUSE, "notice", "notice period", "cancellation period",
        "termination notice", "kündigungsfrist", "frist", "notice days",
        "cancellation notice", "kündigung"),
-    _f("agreement.renewal_term", P.DURATION, "renewal term", "renewal period",
-       "verlängerungszeitraum", "verlängerung um", "verlängerungsdauer"),
+    _f("agreement.renewal_term", P.CLAUSE, "renewal term", "renewal period",
+       "verlängerungszeitraum", "verlängerung um", "verlängerungsdauer", "renewal",
+       "renewals", "verlängerungsklausel", "renewal terms"),
+    _f("agreement.term", P.CLAUSE, "laufzeit", "vertragslaufzeit", "mindestlaufzeit",
+       "mindestvertragslaufzeit", "grundlaufzeit", "erstlaufzeit", "vertragsdauer",
+       "term", "initial term", "minimum term", "contract term", "contract length",
+       "term length", "duration", "dauer", "commitment", "minimum commitment"),
+    _f("agreement.lead_time", P.CLAUSE, "interne vorlaufzeit", "vorlaufzeit",
+       "interne frist", "internal lead time", "lead time", "approval time",
+       "internal notice time", "bearbeitungszeit intern"),
+    _f("agreement.notice_clause", P.CLAUSE, "kündigungsklausel", "kündigungsregelung",
+       "kündigungsbedingungen", "vertragsklausel", "klausel", "notice clause",
+       "termination clause", "cancellation terms", "termination terms", "clause",
+       "laufzeit und kündigung", "term and termination", "kündigungsmodalitäten"),
     _f("agreement.cost", P.MONEY, "cost", "costs", "annual cost", "amount", "price", "value",
        "betrag", "kosten", "kosten pro jahr", "jahreskosten", "preis", "wert", "annual fee",
        "fee", "gebühr", "cost per year", "yearly cost", "annual price", "nettobetrag",

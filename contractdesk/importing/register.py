@@ -21,12 +21,14 @@ from contractdesk.importing.incoming import (
 from contractdesk.importing.rows import ParsedRow
 
 AGREEMENT_SIGNS = ("agreement.contract_number", "agreement.end_date", "agreement.start_date",
-                   "agreement.warranty_months", "agreement.notice_period", "agreement.kind")
+                   "agreement.warranty_months", "agreement.notice_period", "agreement.kind",
+                   "agreement.initial_term", "agreement.open_ended")
 PURCHASE_FIELDS = ("order_date", "invoice_number", "quote_number", "cost_center", "total")
 ITEM_FIELDS = ("description", "part_number", "quantity", "unit_price", "location")
 AGREEMENT_FIELDS = ("kind", "end_date", "auto_renew", "renewal_term", "notice_period", "cost",
                     "billing_period", "sla", "first_line_support", "oem_reference",
-                    "cancelled")
+                    "cancelled", "initial_term", "open_ended", "notice_anchor",
+                    "notice_form", "notice_clause", "lead_time_days")
 
 
 def _targets(prefix: str, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:

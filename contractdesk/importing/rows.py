@@ -10,13 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from contractdesk.importing.cells import Cell, Reason, cell_text
+from contractdesk.importing.clause_cells import (
+    CLAUSE_TARGETS,
+    ClauseCell,
+    clause_parser,
+    end_from_term,
+    merge,
+    summary,
+)
 from contractdesk.importing.dates import DateOrder, decide_order, order_evidence, parse_date
 from contractdesk.importing.fields import BY_TARGET, IDENTIFYING, Parser
 from contractdesk.importing.mapping import ColumnMapping
@@ -101,7 +109,10 @@ def _parsers(table: Table, mapping: ColumnMapping
     }
     for target, index in mapping.fields.items():
         parser = BY_TARGET[target].parser
-        if parser is Parser.DATE:
+        if parser is Parser.CLAUSE:
+            chosen.append((target, index, clause_parser(
+                CLAUSE_TARGETS[target], unit_in_header(table.headers[index]))))
+        elif parser is Parser.DATE:
             chosen.append((target, index, partial(parse_date, order=orders[index])))
         elif parser is Parser.DURATION:
             unit = unit_in_header(table.headers[index])
@@ -127,6 +138,10 @@ def parse_rows(table: Table, mapping: ColumnMapping, default_currency: str
             problems.setdefault(row_index, []).append(
                 f"{where}{number}): {values[row_index].text}")
             values[row_index] = None
+        if target in CLAUSE_TARGETS:  # say which cell each reading came from
+            values = [replace(value, where=f"{where}{table.rows[i].number})")
+                      if isinstance(value, ClauseCell) else value
+                      for i, value in enumerate(values)]
         targets.append(target)
         columns.append(values)
     parsed = [ParsedRow(row.number, _present(targets, values))
@@ -192,8 +207,30 @@ def _parse_column(column: list[Cell], parser: Callable[[Cell], Any]
     return values, bad
 
 
+def _finish_clause(row: ParsedRow) -> None:
+    """The row's clause cells merged into agreement fields (see clause_cells.merge); a
+    column with no field of its own ("Laufzeit") keeps its reading in words, for the
+    preview."""
+    found = {target: row.values.pop(target) for target in CLAUSE_TARGETS
+             if target in row.values}
+    if not found:
+        return
+    merged, contradictions = merge(found.values())
+    row.problems.extend(contradictions)
+    for name, value in merged.items():
+        row.values[f"agreement.{name}"] = value
+    for target, cell in found.items():
+        row.values.setdefault(target, summary(cell.reading))
+    start = row.values.get("agreement.start_date") or row.values.get("purchase.order_date")
+    end = end_from_term(start, merged.get("initial_term"))
+    if end is not None and "agreement.end_date" not in row.values:
+        row.values["agreement.end_date"] = end
+
+
 def _finish(row: ParsedRow, file_currency_code: str) -> None:
-    """Row-level rules: currency, warranty months, date order, something to go by."""
+    """Row-level rules: currency, clause wording, warranty months, date order, something
+    to go by."""
+    _finish_clause(row)
     values = row.values
     row_currency = values.get("agreement.currency") or file_currency_code
     for target in MONEY_TARGETS:

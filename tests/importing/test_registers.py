@@ -140,7 +140,8 @@ def test_rows_without_identifying_fields_and_bad_cells_are_skipped(
     ]})
     summary = run_import(database, path)
     assert [(s.row, s.reason) for s in summary.skipped] == [
-        (2, "Notice (D2): 'soon' is not a period such as '90 days' or '3 months'"),
+        (2, "Notice (D2): 'soon' is not a notice period such as '3 months to the end of "
+            "a quarter'"),
         (3, "nothing identifies this row (no contract number, title, serial number, "
             "asset tag or order number)")]
     assert set(_agreements(database)) == {"H-2"}

@@ -4,6 +4,7 @@ table model of the rows as they will be read, problem rows marked with their rea
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import suppress
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -59,9 +60,10 @@ def value_text(value: Any, currency: str | None = None, target: str | None = Non
     """A parsed value as the user reads it; periods in words (``P8W`` → ``8 weeks``)."""
     if value is None:
         return ""
-    if target in BY_TARGET and BY_TARGET[target].parser is Parser.DURATION \
-            and isinstance(value, str):
-        return Duration.parse(value).describe()
+    if target in BY_TARGET and BY_TARGET[target].parser in (Parser.DURATION, Parser.CLAUSE) \
+            and isinstance(value, str) and value.startswith("P"):
+        with suppress(ValueError):
+            return Duration.parse(value).describe()
     if isinstance(value, bool):
         return _tr("yes") if value else _tr("no")
     if isinstance(value, dt.date):
