@@ -372,6 +372,28 @@ _NUMBER_WORDS = {word: Fraction(value) for word, value in {
 _NUMBER_WORDS |= {"eineinhalb": Fraction(3, 2), "anderthalb": Fraction(3, 2)}
 
 
+def _compound_numbers() -> dict[str, Fraction]:
+    """21 to 99 as words: "thirty-six", "thirty six", "sechsunddreissig". Without them
+    "thirty-six months" would read as its last word, six: a silent misreading."""
+    ones = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    tens = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    einer = ("ein", "zwei", "drei", "vier", "fuenf", "sechs", "sieben", "acht", "neun")
+    zehner = ("zwanzig", "dreissig", "vierzig", "fuenfzig", "sechzig", "siebzig",
+              "achtzig", "neunzig")
+    found: dict[str, Fraction] = {}
+    for ten, (english, german) in enumerate(zip(tens, zehner, strict=True), start=2):
+        found[english] = Fraction(10 * ten)
+        found[german] = Fraction(10 * ten)
+        for one, (word, wort) in enumerate(zip(ones, einer, strict=True), start=1):
+            value = Fraction(10 * ten + one)
+            found[f"{english} {word}"] = found[f"{english}{word}"] = value
+            found[f"{wort}und{german}"] = value
+    return found
+
+
+_NUMBER_WORDS |= _compound_numbers()
+
+
 def _alternation(words: Sequence[str]) -> str:
     return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
 
@@ -427,6 +449,8 @@ def _unit(text: str) -> tuple[str, int]:
 
 
 def _number(text: str, shown: str) -> Fraction:
+    if text in _NUMBER_WORDS:  # "thirty six" is one number, not two
+        return _NUMBER_WORDS[text]
     values = {_value(word, shown) for word in text.split()}
     if len(values) > 1:
         raise ClauseError(f"'{shown}' names two different numbers")

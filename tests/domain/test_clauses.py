@@ -498,3 +498,12 @@ def test_word_salads_of_clause_words_are_read_or_refused(words: list[str],
         read_clause(" ".join(words), role)
     except ClauseError as error:
         assert str(error)
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("an initial term of thirty-six months", 36), ("Laufzeit sechsunddreißig Monate", 36),
+    ("twenty four months minimum term", 24), ("Mindestlaufzeit vierundzwanzig Monate", 24),
+])
+def test_compound_number_words_are_read_whole_not_by_their_last_word(text: str,
+                                                                     months: int) -> None:
+    assert read_clause(text, Role.TERM).initial_term == Duration(months=months)
