@@ -278,8 +278,7 @@ class Agreement(Versioned, Base):
     def renews(self) -> bool:
         """Whether silence renews the current term (or, open-ended, lets it run on):
         only then is notice ever due."""
-        return renews(self.auto_renew, self.cancelled) or (
-            bool(self.open_ended) and not self.cancelled)
+        return renews(self.auto_renew, self.cancelled, bool(self.open_ended))
 
     @property
     def serial_numbers(self) -> list[str]:

@@ -15,9 +15,10 @@ from contractdesk.domain.notice_rules import notice_deadline
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS, Term, derive_status
 
 
-def renews(auto_renew: bool, cancelled: bool) -> bool:
-    """Whether silence renews the current term: only then is notice ever due."""
-    return auto_renew and not cancelled
+def renews(auto_renew: bool, cancelled: bool, open_ended: bool = False) -> bool:
+    """Whether silence renews the current term (or, open-ended, lets it run on): only
+    then is notice ever due."""
+    return (auto_renew or open_ended) and not cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ class TermFacts:
 
     @property
     def renews(self) -> bool:
-        return renews(self.auto_renew, self.cancelled) or self.runs_until_notice
+        return renews(self.auto_renew, self.cancelled, self.open_ended)
 
     @property
     def runs_until_notice(self) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Agreement
+from contractdesk.domain.clauses import describe_notice
 from contractdesk.domain.durations import Duration
 from contractdesk.domain.enums import NoticeAnchor
 from contractdesk.domain.notice_rules import NoticeRule, act_by, deadline_for, earliest_end
@@ -22,13 +23,6 @@ from contractdesk.services import preferences
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
            "Dec")
-_ANCHOR_WORDS = {
-    NoticeAnchor.TERM_END: "before the end of the term",
-    NoticeAnchor.MONTH_END: "to the end of a month",
-    NoticeAnchor.QUARTER_END: "to the end of a quarter",
-    NoticeAnchor.HALF_YEAR_END: "to the end of a half-year",
-    NoticeAnchor.YEAR_END: "to the end of a year",
-}
 _EVERY = {"P1Y": "yearly", "P12M": "yearly", "P1M": "monthly", "P3M": "quarterly",
           "P6M": "half-yearly"}
 
@@ -89,7 +83,7 @@ def notice_dates(agreement: Agreement, today: dt.date, context: NoticeContext
     acting = act_by(deadline, lead, context.days_off) if deadline else None
     words = [_ending(agreement, end)]
     if deadline is not None and rule is not None:
-        words.append(f"{rule.period.describe()} {_ANCHOR_WORDS[rule.anchor]}: notice must "
+        words.append(f"{describe_notice(rule.period, rule.anchor)}: notice must "
                      f"arrive by {long_date(deadline)}{_day_off(deadline, context)}.")
         if acting is not None and acting != deadline:
             reason = (f"{lead} day{'s' if lead != 1 else ''} internal lead time" if lead
@@ -103,36 +97,39 @@ def _ending(agreement: Agreement, end: dt.date | None) -> str:
     renewal = _EVERY.get(agreement.renewal_term or "") or (
         f"every {Duration.parse(agreement.renewal_term).describe()}"
         if agreement.renewal_term else "for a term as long again")
+    first_term = _first_term(agreement, end)
     if agreement.open_ended and not agreement.cancelled:
         if end is None:
             return "Open-ended: runs until notice, which can be given at any time."
-        if agreement.end_date is not None and agreement.initial_term and \
-                agreement.rolled_over == 0 and agreement.start_date:
-            return (f"Minimum term to {short_date(end)} "
-                    f"({_describe(agreement.initial_term)} from "
-                    f"{short_date(agreement.start_date)}), then open-ended.")
+        if first_term:
+            return f"Minimum term to {short_date(end)} ({first_term}), then open-ended."
         return f"Open-ended: runs until notice; the earliest possible end is {short_date(end)}."
     if end is None:
         return "No end date recorded."
     if agreement.cancelled:
         return f"Notice given: ends {short_date(end)}."
-    why = []
-    if agreement.initial_term and agreement.rolled_over == 0 and agreement.start_date:
-        why.append(f"{_describe(agreement.initial_term)} from "
-                   f"{short_date(agreement.start_date)}")
-    elif agreement.rolled_over:
-        times = "1×" if agreement.rolled_over == 1 else f"{agreement.rolled_over}×"
-        why.append(f"auto-renewed {times}")
+    rolled = agreement.rolled_over
+    history = first_term or (f"auto-renewed {rolled}×" if rolled else "")
     if agreement.auto_renew:
-        why.append(f"then {renewal}" if why and why[0][0].isdigit() else f"renews {renewal}")
-        reason = f" ({', '.join(why)})"
-        return f"Ends {short_date(end)}{reason} unless notice is given."
-    reason = f" ({why[0]})" if why else ""
+        then = f"then {renewal}" if first_term else f"renews {renewal}"
+        reason = ", ".join(part for part in (history, then) if part)
+        return f"Ends {short_date(end)} ({reason}) unless notice is given."
+    reason = f" ({history})" if history else ""
     return f"Ends {short_date(end)}{reason}; it does not renew: renew or replace it before then."
 
 
-def _describe(text: str) -> str:
-    return Duration.parse(text).describe()
+def _first_term(agreement: Agreement, end: dt.date | None) -> str:
+    """"36 months from 1 Apr 2024" while ``end`` is the end of the first term given as
+    a duration; "" once the agreement has gone past it (renewed, rolled, moved on)."""
+    start, initial = agreement.start_date, agreement.initial_term
+    if not (start and initial and end) or agreement.rolled_over:
+        return ""
+    try:
+        if Duration.parse(initial).after(start) - dt.timedelta(days=1) != end:
+            return ""
+    except (ValueError, OverflowError):
+        return ""
+    return f"{Duration.parse(initial).describe()} from {short_date(start)}"
 
 
 def _day_off(day: dt.date, context: NoticeContext) -> str:

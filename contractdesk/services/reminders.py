@@ -35,7 +35,7 @@ from contractdesk.domain.reminders import (
     parse_lead_times,
 )
 from contractdesk.errors import UserError, ValidationError
-from contractdesk.services.notice_dates import NoticeContext, notice_dates
+from contractdesk.services.notice_dates import NoticeContext, NoticeDates, notice_dates
 from contractdesk.services.renewals import current_term, next_action, open_terms, renewed_ids
 
 
@@ -133,19 +133,16 @@ def _silenced(state: ReminderState | None, today: dt.date) -> bool:
 
 def _reminder(agreement: Agreement, term_rolled: int, action: str, deadline: dt.date,
               stage: int, today: dt.date, state: ReminderState | None,
-              dates: tuple[dt.date | None, str]) -> DueReminder:
+              dates: NoticeDates) -> DueReminder:
     return DueReminder(agreement=agreement, stage_days=stage, deadline=deadline,
                        action=action, overdue=deadline < today, rolled_over=term_rolled,
                        snoozed_until=state.snoozed_until if state else None,
-                       act_by=dates[0], explanation=dates[1])
+                       act_by=_act_by(action, dates), explanation=dates.explanation)
 
 
-def _dates(agreement: Agreement, action: str, today: dt.date, context: NoticeContext
-           ) -> tuple[dt.date | None, str]:
-    """Where notice is due, the day to act on it (other actions count to their own
-    date), and the calculation in words."""
-    dates = notice_dates(agreement, today, context)
-    return (dates.act_by if action == "give_notice" else None), dates.explanation
+def _act_by(action: str, dates: NoticeDates) -> dt.date | None:
+    """Where notice is due, the day to act on it; other actions count to their date."""
+    return dates.act_by if action == "give_notice" else None
 
 
 def due_reminders(session: Session, today: dt.date,
@@ -165,8 +162,8 @@ def due_reminders(session: Session, today: dt.date,
         action, deadline = next_action(agreement, term)
         if action == "can_end":
             continue  # open-ended: ending it is an option, not something due
-        dates = _dates(agreement, action, today, context)
-        stage = current_stage(dates[0] or deadline, today,
+        dates = notice_dates(agreement, today, context)
+        stage = current_stage(_act_by(action, dates) or deadline, today,
                               overrides.get(agreement.id, default))
         if stage is None:
             continue
@@ -199,8 +196,8 @@ def _deadline_of(session: Session, agreement: Agreement, today: dt.date
     if action == "can_end":
         raise UserError(f"{label} is open-ended: it has no reminders until notice is "
                         f"given.")
-    acting, _words = _dates(agreement, action, today, NoticeContext.of(session))
-    return action, deadline, acting or deadline
+    dates = notice_dates(agreement, today, NoticeContext.of(session))
+    return action, deadline, _act_by(action, dates) or deadline
 
 
 def _state_for(session: Session, agreement: Agreement, deadline: dt.date,
