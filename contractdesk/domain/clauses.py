@@ -316,7 +316,7 @@ def _merge(reading: ClauseReading, more: ClauseReading, shown: str) -> ClauseRea
             changes[field.name] = new
         elif not _same(old, new):
             raise ClauseError(f"'{shown}' contradicts itself on the {_LABELS[field.name]}: "
-                              f"{_said(old)} against {_said(new)}")
+                              f"{said(old)} against {said(new)}")
     return replace(reading, **changes)
 
 
@@ -328,7 +328,16 @@ def _same(old: object, new: object) -> bool:
     return old == new
 
 
-def _said(value: object) -> str:
+def describe_reading(reading: ClauseReading) -> str:
+    """The reading in words, for the import preview and the agreement form ("initial
+    term 36 months; renewal term 1 year; auto renew yes")."""
+    return "; ".join(f"{slot.name.replace('_', ' ')} {said(value)}"
+                     for slot in fields(ClauseReading)
+                     if (value := getattr(reading, slot.name)) is not None)
+
+
+def said(value: object) -> str:
+    """One value of a reading in words."""
     if isinstance(value, Duration):
         return value.describe()
     if isinstance(value, bool):

@@ -14,7 +14,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 
-from contractdesk.domain.clauses import ClauseError, ClauseReading, Role, read_clause
+from contractdesk.domain.clauses import (
+    ClauseError,
+    ClauseReading,
+    Role,
+    read_clause,
+    said,
+)
 from contractdesk.domain.durations import Duration
 from contractdesk.importing.cells import Cell, Reason, cell_text, shown
 from contractdesk.importing.values import parse_bool, parse_duration
@@ -94,7 +100,7 @@ def merge(cells: Iterable[ClauseCell]) -> tuple[dict[str, object], list[str]]:
             if slot.name in found and found[slot.name][0] != value:
                 other = found[slot.name]
                 problems.append(f"{cell.where} says {slot.name.replace('_', ' ')} "
-                                f"{_said(value)}, but {other[1]} says {_said(other[0])}")
+                                f"{said(value)}, but {other[1]} says {said(other[0])}")
                 continue
             found[slot.name] = (value, cell.where)
     values: dict[str, object] = {}
@@ -103,23 +109,6 @@ def merge(cells: Iterable[ClauseCell]) -> tuple[dict[str, object], list[str]]:
     if wording:
         values["notice_clause"] = " · ".join(wording)
     return values, problems
-
-
-def summary(reading: ClauseReading) -> str:
-    """The reading in words, for the import preview of a column that has no field of
-    its own ("Laufzeit" → "initial term 36 months; open-ended")."""
-    parts = [f"{slot.name.replace('_', ' ')} {_said(value)}"
-             for slot in fields(ClauseReading)
-             if (value := getattr(reading, slot.name)) is not None]
-    return "; ".join(parts)
-
-
-def _said(value: object) -> str:
-    if isinstance(value, Duration):
-        return value.describe()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(getattr(value, "value", value))
 
 
 def end_from_term(start: object, initial_term: object) -> dt.date | None:

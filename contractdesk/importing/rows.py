@@ -16,6 +16,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from contractdesk.domain.clauses import describe_reading
 from contractdesk.importing.cells import Cell, Reason, cell_text
 from contractdesk.importing.clause_cells import (
     CLAUSE_TARGETS,
@@ -23,7 +24,6 @@ from contractdesk.importing.clause_cells import (
     clause_parser,
     end_from_term,
     merge,
-    summary,
 )
 from contractdesk.importing.dates import DateOrder, decide_order, order_evidence, parse_date
 from contractdesk.importing.fields import BY_TARGET, IDENTIFYING, Parser
@@ -220,7 +220,7 @@ def _finish_clause(row: ParsedRow) -> None:
     for name, value in merged.items():
         row.values[f"agreement.{name}"] = value
     for target, cell in found.items():
-        row.values.setdefault(target, summary(cell.reading))
+        row.values.setdefault(target, describe_reading(cell.reading))
     start = row.values.get("agreement.start_date") or row.values.get("purchase.order_date")
     end = end_from_term(start, merged.get("initial_term"))
     if end is not None and "agreement.end_date" not in row.values:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -19,10 +19,13 @@ from sqlalchemy.orm import Session
 
 from contractdesk.db.base import Base
 from contractdesk.db.models import Agreement, Change, Contact, Item, Organization, Purchase
+from contractdesk.domain.clauses import ClauseReading, Role, describe_reading, read_clause
 from contractdesk.domain.durations import Duration
+from contractdesk.domain.enums import NoticeAnchor
 from contractdesk.errors import NotFoundError, ValidationError
 from contractdesk.services import records
-from contractdesk.services.validation import check
+from contractdesk.services.notice_dates import NoticeContext, notice_dates
+from contractdesk.services.validation import check, normalize
 
 Values = dict[str, Any]
 
@@ -43,10 +46,11 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "item": ("purchase", "oem_id", "description", "part_number", "serial_number",
              "asset_tag", "quantity", "unit_price", "location"),
     "agreement": ("contract_number", "title", "kind", "oem_id", "reseller_id", "purchase",
-                  "start_date", "end_date", "auto_renew", "renewal_term", "notice_period",
-                  "cost", "currency", "billing_period", "sla", "first_line_support",
-                  "support_contact_id", "oem_reference", "renewal_of", "cancelled", "notes",
-                  "item_ids"),
+                  "start_date", "end_date", "initial_term", "auto_renew", "renewal_term",
+                  "open_ended", "notice_period", "notice_anchor", "notice_form",
+                  "lead_time_days", "cost", "currency", "billing_period", "sla",
+                  "first_line_support", "support_contact_id", "oem_reference", "renewal_of",
+                  "cancelled", "notice_clause", "notes", "item_ids"),
 }
 
 # Form field -> (relationship attribute, model) for pickers that hold an id.
@@ -95,19 +99,91 @@ def problems(kind: str, values: Values) -> dict[str, str]:
 
     Used as the user types; references by natural key are checked only on save.
     """
-    plain = {name: value for name, value in values.items()
-             if name not in ("item_ids", *_KEY_REFERENCES)}
-    if kind == "agreement":
-        for name in ("notice_period", "renewal_term"):
-            text = plain.get(name)
-            if isinstance(text, str) and not text.strip():
-                plain[name] = None
-    record = _model(kind)(**plain)
     try:
-        check(record)
+        check(_unsaved(kind, values))
     except ValidationError as error:
         return error.problems
     return {}
+
+
+def _unsaved(kind: str, values: Values) -> Any:
+    """A record of ``kind`` with the form's plain values, never added to a session: what
+    validation and the deadline explanation read while the user types."""
+    plain = {name: value for name, value in values.items()
+             if name not in ("item_ids", *_KEY_REFERENCES)}
+    if kind == "agreement":
+        for name in PERIOD_FIELDS:
+            text = plain.get(name)
+            if isinstance(text, str) and not text.strip():
+                plain[name] = None
+        plain.setdefault("notice_anchor", NoticeAnchor.TERM_END)
+        plain.setdefault("rolled_over", 0)
+    return _model(kind)(**plain)
+
+
+PERIOD_FIELDS: dict[str, Role] = {"notice_period": Role.NOTICE, "initial_term": Role.TERM,
+                                  "renewal_term": Role.RENEWAL}
+"""The agreement's period fields, and what a bare period typed into each means."""
+
+
+def read_period(text: str | None, role: Role) -> str | None:
+    """A period typed as ISO (``P3M``) or in words (``3 Monate``, ``ninety days``), as
+    ISO; blank gives None.
+
+    Raises:
+        ValueError: not a period, or wording that says more than one (``3 Monate zum
+            Quartalsende``), which belongs in the clause, where nothing of it is lost.
+    """
+    if text is None or not text.strip():
+        return None
+    with suppress(ValueError):
+        return Duration.parse(text).isoformat()
+    reading = read_clause(text, role)
+    period = {Role.NOTICE: reading.notice_period, Role.TERM: reading.initial_term,
+              Role.RENEWAL: reading.renewal_term}.get(role)
+    rest = replace(reading, **{_SLOTS[role]: None})
+    if rest.notice_anchor is NoticeAnchor.TERM_END:  # what a bare notice period means
+        rest = replace(rest, notice_anchor=None)
+    if period is None or rest != ClauseReading():
+        raise ValueError(f"'{text.strip()}' says more than a period: write it in the "
+                         "clause field and press Apply")
+    return period.isoformat()
+
+
+_SLOTS = {Role.NOTICE: "notice_period", Role.TERM: "initial_term",
+          Role.RENEWAL: "renewal_term"}
+
+
+def clause_values(text: str) -> tuple[Values, str]:
+    """The agreement fields a clause sets, and the reading in words.
+
+    Raises:
+        ValueError: the clause cannot be read (the reason names the words).
+    """
+    reading = read_clause(text, Role.NOTICE)
+    values: Values = {}
+    for name in ("notice_period", "initial_term", "renewal_term"):
+        period = getattr(reading, name)
+        if period is not None:
+            values[name] = period.isoformat()
+    for name in ("notice_anchor", "notice_form", "open_ended", "auto_renew",
+                 "lead_time_days"):
+        if getattr(reading, name) is not None:
+            values[name] = getattr(reading, name)
+    if reading.notice_period is not None and reading.notice_anchor is None:
+        values["notice_anchor"] = NoticeAnchor.TERM_END
+    return values, describe_reading(reading)
+
+
+def explain(values: Values, today: dt.date, context: NoticeContext) -> str:
+    """The end, deadline and act-by date the form's values give, in words (the same
+    calculation every output uses), or why there is none."""
+    try:
+        agreement = _unsaved("agreement", values)
+        normalize(agreement)
+        return notice_dates(agreement, today, context).explanation
+    except (ValueError, TypeError, OverflowError):
+        return ""
 
 
 def _resolve(session: Session, kind: str, values: Values) -> Values:
@@ -195,26 +271,6 @@ def history(session: Session, kind: str, record_id: int) -> list[HistoryRow]:
                               .order_by(Change.at.desc(), Change.id.desc()))
     return [HistoryRow(c.at, c.source, c.user, c.action.value, c.field or "",
                        c.old_value or "", c.new_value or "") for c in changes]
-
-
-def explain_deadline(end_date: dt.date | None, notice_period: str | None) -> str:
-    """How the notice deadline follows from the end date: "8 weeks before 28 Feb 2026 =
-    3 Jan 2026", or why there is none."""
-    if end_date is None:
-        return "no end date, so no notice deadline"
-    if not notice_period or not notice_period.strip():
-        return "no notice period, so no notice deadline"
-    period: Duration | None = None
-    with suppress(ValueError):
-        period = Duration.parse(notice_period)
-    if period is None:
-        return "the notice period is not a duration such as P90D, P6W or P3M"
-    deadline = period.before(end_date)
-    return f"{period.describe()} before {_day(end_date)} = {_day(deadline)}"
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,11 @@ _WORDS: dict[str, str] = {
     "give_notice": "Give notice", "can_end": "Can end", "renews": "Renews",
     "expires": "Ends: renew or replace",
     "review": "Review due",
+    # notice anchors and forms
+    "term_end": "End of the term", "month_end": "End of a month",
+    "quarter_end": "End of a quarter", "half_year_end": "End of a half-year",
+    "year_end": "End of a year", "written": "Written (signed letter)",
+    "text": "Text form (e-mail)", "portal": "Vendor portal",
 }
 
 _FIELDS: dict[str, str] = {
@@ -68,6 +73,9 @@ _FIELDS: dict[str, str] = {
     "payment_terms": "Payment terms", "risk_level": "Risk", "next_review": "Next review",
     "organization": "Organization", "organization_id": "Organization", "role": "Role",
     "support_hours": "Support hours", "portal_url": "Portal",
+    "initial_term": "First term", "open_ended": "Open-ended (runs until notice)",
+    "notice_anchor": "Notice counts back from", "notice_form": "Notice form",
+    "lead_time_days": "Internal lead time (days)", "notice_clause": "Clause (wording)",
 }
 
 # Mid-tone colours: readable as a swatch on white and on near-black.

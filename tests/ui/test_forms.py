@@ -7,11 +7,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from contractdesk.db.models import Agreement, Change, Organization
+from contractdesk.domain.enums import NoticeAnchor, NoticeForm
 from contractdesk.services.access import DataAccess
-from contractdesk.ui.forms.fields import ChoiceField, TextField
+from contractdesk.ui.forms.fields import BoolField, ChoiceField, NotesField, TextField
 from contractdesk.ui.forms.record_dialog import RecordDialog
 from contractdesk.ui.main_window import MainWindow
-from contractdesk.ui.qt import Qt
+from contractdesk.ui.qt import QPoint, Qt
 from tests.ui.conftest import DialogLog
 
 
@@ -38,7 +39,17 @@ def test_create_an_agreement_by_typing_into_the_form(qtbot: QtBot, window: MainW
     qtbot.keyClicks(_text(dialog, "start_date").edit, "01.03.2025")
     qtbot.keyClicks(_text(dialog, "end_date").edit, "2026-02-28")
     qtbot.keyClicks(_text(dialog, "notice_period").edit, "P8W")
-    assert dialog.form.deadline.text() == "8 weeks before 28 Feb 2026 = 3 Jan 2026"
+    # it does not renew yet: no notice is due, whatever the period
+    assert dialog.form.deadline.text() == (
+        "Ends 28 Feb 2026; it does not renew: renew or replace it before then.")
+    renews = dialog.form.fields["auto_renew"]
+    assert isinstance(renews, BoolField)
+    qtbot.mouseClick(renews.box, Qt.MouseButton.LeftButton,
+                     pos=renews.box.rect().bottomLeft() + QPoint(4, -4))
+    assert dialog.form.deadline.text() == (
+        "Ends 28 Feb 2026 (renews for a term as long again) unless notice is given. "
+        "8 weeks before the end of the term: notice must arrive by Sat 3 Jan 2026 "
+        "(a Saturday). The last working day: act by Fri 2 Jan 2026.")
     qtbot.keyClicks(_text(dialog, "cost").edit, "1.234,50")
     assert _text(dialog, "currency").edit.text() == "EUR"  # the default currency
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -48,7 +59,7 @@ def test_create_an_agreement_by_typing_into_the_form(qtbot: QtBot, window: MainW
     assert saved.title == "Storage support"
     assert saved.oem_id is not None
     assert (saved.start_date, saved.end_date) == (dt.date(2025, 3, 1), dt.date(2026, 2, 28))
-    assert saved.notice_period == "P8W"
+    assert saved.notice_period == "P8W" and saved.auto_renew
     assert saved.cost == Decimal("1234.50")
     assert not dialog.isVisible()
 
@@ -150,3 +161,43 @@ def test_delete_names_what_depends_on_it(window: MainWindow, access: DataAccess,
         assert session.scalars(select(Change).where(Change.entity == "agreement",
                                                     Change.entity_id == record.id,
                                                     Change.action == "delete")).first()
+
+
+def test_a_clause_typed_in_words_fills_the_fields_and_explains_the_deadline(
+        qtbot: QtBot, window: MainWindow, access: DataAccess) -> None:
+    dialog = window.new_record("agreement")
+    qtbot.keyClicks(_text(dialog, "contract_number").edit, "MIN-24")
+    qtbot.keyClicks(_text(dialog, "start_date").edit, "01.01.2025")
+    clause = dialog.form.fields["notice_clause"]
+    assert isinstance(clause, NotesField)
+    assert not dialog.form.apply_clause.isEnabled()
+    clause.edit.setPlainText("Mindestlaufzeit 24 Monate, verlängert sich danach um jeweils "
+                             "12 Monate, Kündigungsfrist 3 Monate zum Quartalsende, "
+                             "schriftlich")
+    assert dialog.form.clause_reading.text().startswith("Reads as: notice period 3 months")
+    qtbot.mouseClick(dialog.form.apply_clause, Qt.MouseButton.LeftButton)
+    assert _text(dialog, "initial_term").edit.text() == "P24M"
+    assert _text(dialog, "renewal_term").edit.text() == "P12M"
+    assert dialog.form.fields["auto_renew"].value() is True
+    assert dialog.form.fields["notice_anchor"].value() == NoticeAnchor.QUARTER_END
+    assert dialog.form.fields["notice_form"].value() == NoticeForm.WRITTEN
+    assert not dialog.form.apply_clause.isEnabled()  # nothing left to apply
+    assert dialog.form.deadline.text().startswith(
+        "Ends 31 Dec 2026 (24 months from 1 Jan 2025, then yearly) unless notice is "
+        "given. 3 months to the end of a quarter: notice must arrive by Wed 30 Sep 2026.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = _agreement(access, "MIN-24")
+    assert saved is not None
+    assert (saved.end_date, saved.notice_anchor, saved.notice_clause) == (
+        dt.date(2026, 12, 31), NoticeAnchor.QUARTER_END, clause.value())
+
+
+def test_a_period_in_words_is_read_and_one_saying_more_is_refused(
+        qtbot: QtBot, window: MainWindow) -> None:
+    dialog = window.new_record("agreement")
+    notice = _text(dialog, "notice_period")
+    qtbot.keyClicks(notice.edit, "drei Monate")
+    assert notice.value() == "P3M"
+    assert not dialog.form.errors["notice_period"].isVisible()
+    notice.edit.setText("3 Monate zum Quartalsende")
+    assert "clause field" in dialog.form.errors["notice_period"].text()

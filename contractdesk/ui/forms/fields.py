@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
+from contractdesk.domain.clauses import Role
+from contractdesk.services.editing import read_period
 from contractdesk.ui.dialogs import tr
 from contractdesk.ui.labels import word
 from contractdesk.ui.qt import (
@@ -104,6 +106,39 @@ class TextField(Field):
 
     def on_change(self, callback: Callable[[], None]) -> None:
         self.edit.textChanged.connect(callback)
+
+
+class PeriodField(TextField):
+    """A period typed as ``P3M`` or in words (``3 Monate``, ``ninety days``), read by
+    the one clause reader (:func:`contractdesk.services.editing.read_period`)."""
+
+    def __init__(self, role: Role) -> None:
+        super().__init__(placeholder=tr("e.g. 3 months, 90 Tage, P1Y"))
+        self.role = role
+
+    def value(self) -> str | None:
+        return read_period(self.edit.text(), self.role)
+
+
+class OptionalIntField(Field):
+    """A whole number or nothing ("default": the preference decides)."""
+
+    def __init__(self, none_text: str, maximum: int) -> None:
+        self.spin = QSpinBox()
+        self.spin.setRange(-1, maximum)
+        self.spin.setSpecialValueText(none_text)  # shown at -1, the minimum
+        self.spin.setValue(-1)
+        self.widget = self.spin
+
+    def value(self) -> int | None:
+        value = int(self.spin.value())
+        return None if value < 0 else value
+
+    def set_value(self, value: Any) -> None:
+        self.spin.setValue(-1 if value is None else int(value))
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        self.spin.valueChanged.connect(callback)
 
 
 class TitleField(TextField):

@@ -68,7 +68,7 @@ class RecordDialog(QDialog):
         self.record_id = record_id
         self.undo_stack = undo_stack
         self.after_undo = after_undo
-        self.form = RecordForm(data, kind, default_currency)
+        self.form = RecordForm(data, kind, default_currency, today=today)
         self.before: dict[str, Any] | None = None
         if record_id is None:
             self.form.set_values(self.form.new_values())

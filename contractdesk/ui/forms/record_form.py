@@ -8,6 +8,8 @@ it was computed, and edits the list of covered items.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -16,12 +18,15 @@ from contractdesk.domain.enums import (
     BillingPeriod,
     ContactRole,
     FirstLine,
+    NoticeAnchor,
+    NoticeForm,
     OrgRole,
     OrgStatus,
     RiskLevel,
 )
 from contractdesk.services import editing, queries
 from contractdesk.services.access import DataAccess
+from contractdesk.services.notice_dates import NoticeContext
 from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.forms.fields import (
     BoolField,
@@ -31,7 +36,9 @@ from contractdesk.ui.forms.fields import (
     IntField,
     MoneyField,
     NotesField,
+    OptionalIntField,
     OrganizationField,
+    PeriodField,
     RolesField,
     TextField,
     TitleField,
@@ -41,16 +48,20 @@ from contractdesk.ui.labels import field_label
 from contractdesk.ui.qt import (
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 
 ERROR_STYLE = "color: #d64545;"  # readable on light and dark backgrounds
-LONG_FIELDS = frozenset({"notes", "address", "item_ids"})
 ENUMS: dict[str, type[Any]] = {"kind": AgreementKind, "billing_period": BillingPeriod,
-                               "first_line_support": FirstLine, "risk_level": RiskLevel}
+                               "first_line_support": FirstLine, "risk_level": RiskLevel,
+                               "notice_form": NoticeForm}
+LONG_FIELDS = frozenset({"notes", "address", "item_ids", "notice_clause"})
 
 
 class RecordForm(QWidget):
@@ -59,16 +70,28 @@ class RecordForm(QWidget):
     changed = Signal()
 
     def __init__(self, data: DataAccess, kind: str, default_currency: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
         self.access = data
         self.kind = kind
         self.default_currency = default_currency
+        self.today = today
         self.fields: dict[str, Field] = {}
         self.errors: dict[str, QLabel] = {}
         self.problems: dict[str, str] = {}
         self.deadline = QLabel()
         self.deadline.setWordWrap(True)
+        self.deadline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the clause as worded: what it reads as, and a button that fills the fields
+        self.clause_reading = QLabel()
+        self.clause_reading.setWordWrap(True)
+        self.apply_clause = QPushButton(self.tr("Apply to the fields"))
+        self.apply_clause.setEnabled(False)
+        self.apply_clause.clicked.connect(self._apply_clause)
+        self.clause_found: dict[str, Any] = {}
+        self.context = (self.access.read(NoticeContext.of) if kind == "agreement"
+                        else NoticeContext())
         organizations = self.access.read(queries.organization_choices)
         for name in editing.FIELDS[kind]:
             self.fields[name] = self._make(name, organizations)
@@ -106,12 +129,18 @@ class RecordForm(QWidget):
             return BoolField()
         if name == "quantity":
             return IntField(minimum=1)
-        if name in ("notes", "address"):
+        if name in ("notes", "address", "notice_clause"):
             return NotesField()
         if name == "item_ids":
             return ItemsEditor(self.access)
-        if name in ("notice_period", "renewal_term"):
-            return TextField(placeholder=self.tr("e.g. P90D, P3M, P6W, P1Y"))
+        if name in editing.PERIOD_FIELDS:
+            return PeriodField(editing.PERIOD_FIELDS[name])
+        if name == "notice_anchor":
+            return ChoiceField.of_enum(NoticeAnchor, allow_none=False)
+        if name == "open_ended":
+            return BoolField()
+        if name == "lead_time_days":
+            return OptionalIntField(self.tr("as in the preferences"), 365)
         if name == "currency":
             return TextField(placeholder="EUR", upper=True, max_length=3)
         if name in ("title", "description"):
@@ -138,6 +167,11 @@ class RecordForm(QWidget):
         for name in self.fields:
             if name in LONG_FIELDS:
                 long_form.addRow(field_label(name), self._with_error(name))
+                if name == "notice_clause":
+                    row = QHBoxLayout()
+                    row.addWidget(self.clause_reading, 1)
+                    row.addWidget(self.apply_clause)
+                    long_form.addRow("", row)
         layout.addLayout(long_form)
         layout.addStretch(1)
 
@@ -203,11 +237,32 @@ class RecordForm(QWidget):
         problems = {**editing.problems(self.kind, checked), **unreadable}
         self.show_problems(problems)
         if self.kind == "agreement":
-            end = values.get("end_date")
-            period = values.get("notice_period")
-            self.deadline.setText(editing.explain_deadline(end, period)
-                                  if "end_date" not in unreadable else "")
+            self.deadline.setText(editing.explain(checked, self.today(), self.context)
+                                  if not unreadable.keys() & {"end_date", "start_date"}
+                                  else "")
+            self._read_clause(values.get("notice_clause") or "")
         self.changed.emit()
+
+    def _read_clause(self, text: str) -> None:
+        """What the clause as typed reads as, and whether Apply would change a field."""
+        self.clause_found = {}
+        if text.strip():
+            try:
+                self.clause_found, words = editing.clause_values(text)
+                self.clause_reading.setText(self.tr("Reads as: %s") % words)
+            except ValueError as error:
+                self.clause_reading.setText(str(error))
+        else:
+            self.clause_reading.setText("")
+        current, _unreadable = self.read()
+        self.apply_clause.setEnabled(any(current.get(name) != value
+                                         for name, value in self.clause_found.items()))
+
+    def _apply_clause(self) -> None:
+        for name, value in self.clause_found.items():
+            if name in self.fields:
+                self.fields[name].set_value(value)
+        self.revalidate()
 
     def show_problems(self, problems: dict[str, str]) -> None:
         self.problems = problems
