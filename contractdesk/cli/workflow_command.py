@@ -34,8 +34,7 @@ from contractdesk.domain.reminders import (
 )
 from contractdesk.errors import UserError
 from contractdesk.exporting.records import json_value
-from contractdesk.reports.data.notice_letter import LANGUAGES, notice_letter
-from contractdesk.reports.notice_letter import write_notice_letter
+from contractdesk.reports.data.notice_letter import LANGUAGES, write_letter_for
 from contractdesk.services import preferences
 from contractdesk.services.documents import attach, default_store, documents_of
 from contractdesk.services.lookup import require_agreement, require_purchase
@@ -240,8 +239,7 @@ def run_notice(args: argparse.Namespace) -> int:
         agreement = _agreement(session, args)
         if args.letter_out:
             letter = Path(args.letter_out).expanduser()
-            write_notice_letter(notice_letter(session, agreement, args.sent_on,
-                                              args.language), letter)
+            write_letter_for(session, agreement.id, letter, args.sent_on, args.language)
         document = attach(session, letter, agreement=agreement) if letter else None
         notice = give_notice(session, agreement, args.sent_on, args.to, args.how, document,
                              today=today())

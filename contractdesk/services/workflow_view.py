@@ -21,6 +21,7 @@ from contractdesk.domain.enums import AgreementStatus, TermOrigin
 from contractdesk.domain.reminders import DEFAULT_LEAD_TIMES, NoticeMethod
 from contractdesk.errors import NotFoundError
 from contractdesk.services import documents, reminders, renewal_workflow, terms
+from contractdesk.services.notice_dates import NoticeContext, notice_dates
 from contractdesk.services.progress import NO_PROGRESS, Progress
 from contractdesk.services.renewals import open_terms, renewals, renewed_ids, status_of
 
@@ -181,12 +182,13 @@ class NoticePlan:
 
     end_date: dt.date | None
     deadline: dt.date | None
+    explanation: str = ""  # the deadline's calculation, as every output words it
 
 
 def notice_plan(session: Session, agreement_id: int, today: dt.date) -> NoticePlan:
-    del today  # notice always ends the current term
     agreement = _agreement(session, agreement_id)
-    return NoticePlan(agreement.end_date, agreement.notice_deadline)
+    dates = notice_dates(agreement, today, NoticeContext.of(session))
+    return NoticePlan(agreement.end_date, agreement.notice_deadline, dates.explanation)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,14 +9,22 @@ end of the current term (for an open-ended agreement, its earliest possible end)
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from urllib.parse import quote, urlencode
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Agreement, Contact, Organization
 from contractdesk.domain.enums import ContactRole
-from contractdesk.errors import UserError
-from contractdesk.reports.notice_letter import LetterParty, NoticeLetter
+from contractdesk.errors import NotFoundError, UserError
+from contractdesk.reports.notice_letter import (
+    LetterParty,
+    NoticeLetter,
+    email_body,
+    letter_text,
+    write_notice_letter,
+)
 from contractdesk.services import preferences
 
 LANGUAGES = ("en", "de")
@@ -70,3 +78,39 @@ def _contract_contact(session: Session, agreement: Agreement,
         return managers[0]
     support = agreement.support_contact
     return support if support and support.organization_id == organization.id else None
+
+
+def _agreement(session: Session, agreement_id: int) -> Agreement:
+    agreement = session.get(Agreement, agreement_id)
+    if agreement is None:
+        raise NotFoundError(f"agreement #{agreement_id} no longer exists")
+    return agreement
+
+
+def letter_language(session: Session) -> str:
+    return preferences.get(session, preferences.LETTER_LANGUAGE)
+
+
+def write_letter_for(session: Session, agreement_id: int, target: Path,
+                     written_on: dt.date, language: str | None = None) -> Path:
+    """Writes the notice letter of agreement ``agreement_id`` to ``target`` (a PDF);
+    returns ``target``.
+
+    Raises:
+        UserError: nobody to address it to, no end date, or the file cannot be written.
+    """
+    write_notice_letter(notice_letter(session, _agreement(session, agreement_id),
+                                      written_on, language), target)
+    return target
+
+
+def email_draft(session: Session, agreement_id: int, written_on: dt.date,
+                language: str | None = None) -> str:
+    """The letter as a ``mailto:`` link: to the addressee's contact (or its general
+    address), with the letter's subject and text, for the user's mail program."""
+    letter = notice_letter(session, _agreement(session, agreement_id), written_on,
+                           language)
+    to = quote(letter.addressee.email or "", safe="@")
+    query = urlencode({"subject": letter_text(letter).subject, "body": email_body(letter)},
+                      quote_via=quote)
+    return f"mailto:{to}?{query}"

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from contractdesk.domain.reminders import NoticeMethod
+from contractdesk.reports.data.notice_letter import email_draft, letter_language, write_letter_for
 from contractdesk.services.access import DataAccess
 from contractdesk.services.workflow_view import (
     NoticeDone,
@@ -18,6 +19,7 @@ from contractdesk.services.workflow_view import (
 from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.qt import (
     QComboBox,
+    QDesktopServices,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +27,7 @@ from contractdesk.ui.qt import (
     QListWidgetItem,
     QPushButton,
     Qt,
+    QUrl,
     QWidget,
 )
 from contractdesk.ui.workflow.action_dialog import ActionDialog
@@ -52,6 +55,10 @@ class NoticeDialog(ActionDialog):
                 self.tr("{date} ({when})").format(date=Formats.date(plan.deadline),
                                                   when=when_text((plan.deadline
                                                                   - today).days))))
+        if plan.explanation:
+            self.explanation = QLabel(plan.explanation)
+            self.explanation.setWordWrap(True)
+            self.form.addRow("", self.explanation)
         self.sent_on = date_edit(today)
         self.sent_on.setMaximumDate(to_qdate(today))
         self.form.addRow(self.tr("Sent on"), self.sent_on)
@@ -70,6 +77,44 @@ class NoticeDialog(ActionDialog):
         row.addWidget(self.letter, 1)
         row.addWidget(browse)
         self.form.addRow(self.tr("Letter"), row)
+        # a ready-to-sign letter, or the same words as an e-mail draft
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.addItem("Deutsch", "de")
+        self.language.setCurrentIndex(self.language.findData(data.read(letter_language)))
+        self.write_button = QPushButton(self.tr("Write letter…"))
+        self.write_button.clicked.connect(self._write_letter)
+        self.email_button = QPushButton(self.tr("Write e-mail…"))
+        self.email_button.clicked.connect(self._write_email)
+        writing = QHBoxLayout()
+        writing.addWidget(self.language)
+        writing.addWidget(self.write_button)
+        writing.addWidget(self.email_button)
+        writing.addStretch(1)
+        self.form.addRow(self.tr("Write"), writing)
+        self.name = name
+
+    def _write_letter(self) -> None:
+        """Writes the letter where the user says and puts it in the Letter field, so
+        Record notice attaches it."""
+        target = Ask.save_file(self, self.tr("Notice letter"),
+                               self.tr("Notice {name}.pdf").format(name=self.name),
+                               self.tr("PDF (*.pdf)"))
+        if target is None:
+            return
+        written = self.attempt(lambda: self.access.read(
+            write_letter_for, self.agreement_id, target, from_qdate(self.sent_on.date()),
+            self.language.currentData()))
+        if written is not None:
+            self.letter.setText(str(written))
+
+    def _write_email(self) -> None:
+        url = self.attempt(lambda: self.access.read(
+            email_draft, self.agreement_id, from_qdate(self.sent_on.date()),
+            self.language.currentData()))
+        if url:
+            QDesktopServices.openUrl(QUrl(url))
+            self.how.setCurrentIndex(self.how.findData(NoticeMethod.EMAIL))
 
     def _choose_letter(self) -> None:
         chosen = Ask.open_files(self, self.tr("Notice letter"))
