@@ -102,6 +102,22 @@ def set_preference(session: Session, name: str, value: str) -> int | str:
     return typed
 
 
+def set_preferences(session: Session, values: dict[str, str]) -> None:
+    """Stores several preferences at once, all or none (the window's Settings).
+
+    Raises:
+        ValidationError: with every value that cannot be taken, by key.
+    """
+    problems: dict[str, str] = {}
+    for name, value in values.items():
+        try:
+            set_preference(session, name, value)
+        except ValidationError as error:
+            problems.update(error.problems)
+    if problems:
+        raise ValidationError(problems)
+
+
 def days_off(session: Session) -> DaysOff:
     """Weekends and the public holidays of the preferred (else the system's) country;
     a stored country or region the calendar no longer knows gives weekends only,

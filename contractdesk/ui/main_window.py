@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
     # dialogs -----------------------------------------------------------------------
 
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, self.access)
         if dialog.exec():
             Formats.locale_name = self.settings.get(LOCALE)
             self.refresh()

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from contractdesk.domain.money import is_currency
 from contractdesk.domain.reminders import format_lead_times, parse_lead_times
+from contractdesk.errors import ValidationError
+from contractdesk.services import preferences
+from contractdesk.services.access import DataAccess
 from contractdesk.ui.qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -36,9 +41,11 @@ LOCALES = ("", "en_GB", "en_US", "de_DE", "de_AT", "de_CH", "fr_FR")
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None,
+                 access: DataAccess | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.access = access
         self.setWindowTitle(self.tr("Settings"))
         self.reminder = QSpinBox()
         self.reminder.setRange(1, 3650)
@@ -71,6 +78,25 @@ class SettingsDialog(QDialog):
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #d64545;")
 
+        form = self._general_form()
+        note = QLabel(self.tr("Database, server and appearance changes apply at the next "
+                              "start."))
+        note.setWordWrap(True)
+        self.shared: dict[str, QLineEdit | QPlainTextEdit | QComboBox | QSpinBox] = {}
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        if access is not None:
+            layout.addWidget(self._shared_preferences())
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _general_form(self) -> QFormLayout:
         form = QFormLayout()
         form.addRow(self.tr("Reminder window"), self.reminder)
         form.addRow(self.tr("Reminder stages (days)"), self.stages)
@@ -82,19 +108,59 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Backup folder"), self._with_browse(self.backup_folder,
                                                                 folder=True))
         form.addRow(self.tr("Backups to keep"), self.keep)
-        note = QLabel(self.tr("Database, server and appearance changes apply at the next "
-                              "start."))
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        return form
+
+    def _shared_preferences(self) -> QGroupBox:
+        """The team's preferences, kept in the database (letters, holidays, lead time)."""
+        assert self.access is not None
+        values = self.access.read(preferences.all_preferences)
+        box = QGroupBox(self.tr("Shared with the team (kept in the database)"))
+        form = QFormLayout(box)
+        labels: list[tuple[preferences.Key[int] | preferences.Key[str], str]] = [
+            (preferences.OWN_NAME, self.tr("Our organization")),
+            (preferences.OWN_ADDRESS, self.tr("Our address")),
+            (preferences.OWN_SIGNATORY, self.tr("Letters signed by")),
+            (preferences.LETTER_LANGUAGE, self.tr("Letter language")),
+            (preferences.HOLIDAY_COUNTRY, self.tr("Public holidays of (country)")),
+            (preferences.HOLIDAY_REGION, self.tr("and region")),
+            (preferences.LEAD_TIME_DAYS, self.tr("Internal lead time")),
+        ]
+        for key, label in labels:
+            value = values[key.name]
+            widget: QLineEdit | QPlainTextEdit | QComboBox | QSpinBox
+            if key is preferences.OWN_ADDRESS:
+                widget = QPlainTextEdit(str(value).replace("\\n", "\n"))
+                widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 3 + 12)
+                widget.setTabChangesFocus(True)
+            elif key is preferences.LETTER_LANGUAGE:
+                widget = QComboBox()
+                widget.addItem("English", "en")
+                widget.addItem("Deutsch", "de")
+                widget.setCurrentIndex(max(widget.findData(value), 0))
+            elif key is preferences.LEAD_TIME_DAYS:
+                widget = QSpinBox()
+                widget.setRange(0, preferences.MAX_LEAD_DAYS)
+                widget.setSuffix(self.tr(" days"))
+                widget.setValue(int(value))
+            else:
+                widget = QLineEdit(str(value))
+            widget.setToolTip(key.label)
+            self.shared[key.name] = widget
+            form.addRow(label, widget)
+        return box
+
+    def _shared_values(self) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for name, widget in self.shared.items():
+            if isinstance(widget, QPlainTextEdit):
+                values[name] = widget.toPlainText()
+            elif isinstance(widget, QComboBox):
+                values[name] = str(widget.currentData())
+            elif isinstance(widget, QSpinBox):
+                values[name] = str(widget.value())
+            else:
+                values[name] = widget.text()
+        return values
 
     def _with_browse(self, edit: QLineEdit, folder: bool) -> QWidget:
         button = QPushButton(self.tr("Browse…"))
@@ -127,6 +193,12 @@ class SettingsDialog(QDialog):
         except ValueError as error:
             self.problem.setText(self.tr("Reminder stages: {reason}.").format(reason=error))
             return
+        if self.access is not None:
+            try:
+                self.access.write(preferences.set_preferences, self._shared_values())
+            except ValidationError as error:
+                self.problem.setText("; ".join(error.problems.values()))
+                return
         self.settings.set(REMINDER_DAYS, self.reminder.value())
         self.settings.set(REMINDER_STAGES, stages)
         self.settings.set(DEFAULT_CURRENCY, currency)

@@ -10,10 +10,20 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from contractdesk.db.reminders import ReminderState
+from contractdesk.services import preferences
 from contractdesk.services.access import DataAccess
 from contractdesk.services.workflow_view import reminder_rows
 from contractdesk.ui.main_window import MainWindow
-from contractdesk.ui.qt import QMainWindow, QObject, QSystemTrayIcon, Qt, Signal
+from contractdesk.ui.qt import (
+    QLineEdit,
+    QMainWindow,
+    QObject,
+    QPlainTextEdit,
+    QSpinBox,
+    QSystemTrayIcon,
+    Qt,
+    Signal,
+)
 from contractdesk.ui.settings import REMINDER_STAGES, Settings
 from contractdesk.ui.settings_dialog import SettingsDialog
 from contractdesk.ui.workflow import notifier as notifier_module
@@ -190,3 +200,32 @@ def test_minimising_hides_the_window_into_the_tray_and_a_click_brings_it_back(
         qtbot.waitUntil(lambda: not host.isVisible())
         tray.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
     assert host.isVisible() and not host.isMinimized()
+
+
+def test_settings_keep_the_teams_preferences_in_the_database(
+        qtbot: QtBot, window: MainWindow, access: DataAccess,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[SettingsDialog] = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: shown.append(self) or 0)
+    window.menu_actions["settings"].trigger()
+    (dialog,) = shown
+    name, address = dialog.shared["own.name"], dialog.shared["own.address"]
+    country, region = dialog.shared["holidays.country"], dialog.shared["holidays.region"]
+    lead = dialog.shared["notice.lead_time_days"]
+    assert isinstance(name, QLineEdit) and isinstance(address, QPlainTextEdit)
+    assert isinstance(country, QLineEdit) and isinstance(region, QLineEdit)
+    assert isinstance(lead, QSpinBox)
+    qtbot.keyClicks(name, "Muster IT GmbH")
+    address.setPlainText("Hauptstr. 1\n80331 München")
+    qtbot.keyClicks(country, "DE")
+    qtbot.keyClicks(region, "XX")
+    lead.setValue(14)
+    dialog.accept()
+    assert "not a region of DE" in dialog.problem.text()
+    assert access.read(preferences.get, preferences.OWN_NAME) == ""  # all or nothing
+    region.setText("BY")
+    dialog.accept()
+    stored = access.read(preferences.all_preferences)
+    assert (stored["own.name"], stored["own.address"], stored["holidays.region"],
+            stored["notice.lead_time_days"]) == (
+        "Muster IT GmbH", "Hauptstr. 1\n80331 München", "BY", 14)
