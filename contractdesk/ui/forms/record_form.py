@@ -90,6 +90,8 @@ class RecordForm(QWidget):
         self.apply_clause.setEnabled(False)
         self.apply_clause.clicked.connect(self._apply_clause)
         self.clause_found: dict[str, Any] = {}
+        self.clause_loaded = ""  # read only once edited: an imported clause joins the
+        # wording of several columns, each meant for its own field
         self.context = (self.access.read(NoticeContext.of) if kind == "agreement"
                         else NoticeContext())
         organizations = self.access.read(queries.organization_choices)
@@ -204,6 +206,7 @@ class RecordForm(QWidget):
         return created
 
     def set_values(self, values: dict[str, Any]) -> None:
+        self.clause_loaded = str(values.get("notice_clause") or "")
         for name, field in self.fields.items():
             if name in values:
                 field.set_value(values[name])
@@ -246,7 +249,7 @@ class RecordForm(QWidget):
     def _read_clause(self, text: str) -> None:
         """What the clause as typed reads as, and whether Apply would change a field."""
         self.clause_found = {}
-        if text.strip():
+        if text.strip() and text.strip() != self.clause_loaded.strip():
             try:
                 self.clause_found, words = editing.clause_values(text)
                 self.clause_reading.setText(self.tr("Reads as: %s") % words)
