@@ -6,7 +6,7 @@ import datetime as dt
 from typing import BinaryIO
 
 from reportlab.lib import colors
-from reportlab.platypus import Paragraph
+from reportlab.platypus import KeepTogether, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from contractdesk.reports.data.renewals import RenewalLine, RenewalMonth, RenewalsData
@@ -19,10 +19,11 @@ from contractdesk.services.progress import NO_PROGRESS, Progress
 WIDE = True
 # Shares in millimetres of landscape A4; sized so that the usual action texts, OEM and
 # reseller names fit without wrapping (wrapping cells cost paragraph layout).
-COLUMNS = (Column("Due", 23), Column("Action needed", 50), Column("Agreement", 60),
-           Column("Kind", 27), Column("OEM", 41), Column("Reseller", 39),
-           Column("Cost", 29, right=True))
+COLUMNS = (Column("Due", 23), Column("Action needed, and why that day", 84),
+           Column("Agreement", 55), Column("Kind", 24), Column("OEM", 33),
+           Column("Reseller", 33), Column("Cost", 29, right=True))
 LABEL_COLUMN, CURRENCY_COLUMN = 1, 5
+KEEP_WHOLE = 8  # agreements per month that still fit on one page with their reasons
 
 
 def action_text(line: RenewalLine, fmt: Formatter) -> str:
@@ -53,7 +54,9 @@ def _month_table(month: RenewalMonth, fmt: Formatter, width: float) -> Flowable:
     rows: list[list[object]] = []
     extra: list[tuple[object, ...]] = []
     for index, line in enumerate(month.lines, start=1):
-        action = action_text(line, fmt)
+        # what to do, then the calculation behind the date in the words every output uses
+        action = "\n".join(part for part in (action_text(line, fmt), line.explanation)
+                           if part)
         if line.overdue:
             extra.append(("BACKGROUND", (0, index), (-1, index), ALERT_FILL))
             extra.append(("TEXTCOLOR", (0, index), (1, index), ALERT))
@@ -112,8 +115,9 @@ def renewals_story(data: RenewalsData, fmt: Formatter) -> list[Flowable]:
                                s.body))
         return story
     for month in data.months:
-        story += heading(fmt.month(month.month))
-        story.append(_month_table(month, fmt, width))
+        part = [*heading(fmt.month(month.month)), _month_table(month, fmt, width)]
+        # a month that fits on a page stays whole: no heading or total left on its own
+        story += [KeepTogether(part)] if len(month.lines) <= KEEP_WHOLE else part
     return story
 
 

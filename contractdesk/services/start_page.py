@@ -32,6 +32,7 @@ class DueRow:
     oem: str
     reseller: str
     status: str  # agreement status or organization status
+    explanation: str = ""  # the dates' calculation (agreements), as every output words it
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ def what_needs_doing(session: Session, today: dt.date,
                      entry.action, agreement.contract_number or "", agreement.title,
                      agreement.oem.name if agreement.oem else "",
                      agreement.reseller.name if agreement.reseller else "",
-                     AgreementStatus(entry.status).value)
+                     AgreementStatus(entry.status).value, entry.explanation)
         if entry.overdue:
             overdue.append(row)
         elif entry.action == "give_notice":

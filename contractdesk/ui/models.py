@@ -73,6 +73,8 @@ class _RowTable(_NamedColumns):
         row = self.rows[index.row()]
         name = self.columns[index.column()]
         value = row.get(name)
+        if role == Qt.ItemDataRole.ToolTipRole and row.get("explanation"):
+            return row["explanation"]  # the dates' calculation, on any cell of the row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return display(name, value, row)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -54,6 +54,10 @@ def test_sample_renewals_pdf(sample_database: Database) -> None:
     assert "€43,200.00" in text and "£3,840.00" in text
     assert "€49,680.00" in text and "£6,630.00" in text
     assert "1 notice deadline already passed" in text
+    # each date with its calculation, the explanation every output gives
+    for month in data.months:
+        for line in month.lines:
+            assert line.explanation and " ".join(line.explanation.split()) in text
 
 
 def test_renewals_in_german(sample_database: Database) -> None:

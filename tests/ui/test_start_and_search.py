@@ -66,3 +66,18 @@ def test_search_groups_vendors_people_and_purchases(qtbot: QtBot, window: MainWi
                                                          "Bechtle Service Desk"}
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.start_page
+
+
+def test_each_start_page_line_explains_its_date_on_hover(qtbot: QtBot,
+                                                       window: MainWindow) -> None:
+    _label, _view, model = window.start_page.sections["notice_due"]
+    assert model.rows[0]["name"] == "MS-TEAMS-PH"
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert isinstance(tip, str) and "notice must arrive by" in tip
+    reminders = window.start_page.reminders.model
+    qtbot.waitUntil(lambda: bool(reminders.rows))
+    first = reminders.rows[0]
+    assert first["name"] == "CSCO-SNT-9921"
+    assert reminders.data(reminders.index(0, 3), Qt.ItemDataRole.ToolTipRole) == (
+        first["explanation"])
+    assert "notice must arrive by" in str(first["explanation"])

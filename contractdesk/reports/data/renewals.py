@@ -29,7 +29,7 @@ class RenewalLine:
     kind: AgreementKind
     oem: str | None
     reseller: str | None
-    action: str  # "give_notice", "renews", "expires" as in RenewalEntry
+    action: str  # "give_notice", "can_end", "renews", "expires" as in RenewalEntry
     due: dt.date
     end_date: dt.date
     auto_renew: bool
@@ -37,6 +37,7 @@ class RenewalLine:
     status: AgreementStatus
     cost: Decimal | None
     currency: str
+    explanation: str = ""  # the dates' calculation, as every output words it
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def _line(entry: RenewalEntry) -> RenewalLine:
         reseller=org_name(agreement.reseller), action=entry.action, due=entry.due,
         end_date=agreement.end_date, auto_renew=agreement.auto_renew,
         overdue=entry.overdue, status=entry.status, cost=agreement.cost,
-        currency=agreement.currency)
+        currency=agreement.currency, explanation=entry.explanation)
 
 
 def _totals(lines: tuple[RenewalLine, ...]) -> dict[str, Decimal]:

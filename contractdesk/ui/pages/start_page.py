@@ -234,7 +234,8 @@ class StartPageWidget(QWidget):
         return {"id": row.record_id, "entity": row.entity, "due": row.due, "when": when,
                 "what": word(row.what), "name": row.name, "title": row.title,
                 "oem": row.oem, "reseller": row.reseller, "status": word(row.status),
-                "colour": "overdue" if overdue else row.status}
+                "colour": "overdue" if overdue else row.status,
+                "explanation": row.explanation}
 
     @staticmethod
     def _fit(view: QTableView, count: int) -> None:

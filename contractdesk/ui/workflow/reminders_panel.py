@@ -67,7 +67,7 @@ class RemindersPanel(QWidget):
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         self.title.setFont(bold)
         self.model = RowsModel(COLUMNS, {
-            "deadline": self.tr("Deadline"), "status": self.tr("When"),
+            "deadline": self.tr("Act by"), "status": self.tr("When"),
             "action": self.tr("Action"), "name": self.tr("Contract"),
             "title": self.tr("Title"), "stage": self.tr("Reminder"),
             "rolled": self.tr("Auto-renewed")})
@@ -161,7 +161,10 @@ class RemindersPanel(QWidget):
 
     def _row(self, row: ReminderRow) -> dict[str, object]:
         rolled = (self.tr("{n}×").format(n=row.rolled_over) if row.rolled_over else "")
-        return {"id": row.agreement_id, "entity": "agreement", "deadline": row.deadline,
+        # the day to act (the act-by date where notice is due), which "When" counts to;
+        # the contract's own deadline is in the explanation on every cell
+        return {"id": row.agreement_id, "entity": "agreement",
+                "deadline": row.act_by or row.deadline, "explanation": row.explanation,
                 "status": when_text(row.days_left), "action": action_text(row.action),
                 "name": row.name, "title": row.title,
                 "stage": (self.tr("missed") if row.overdue
