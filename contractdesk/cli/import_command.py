@@ -13,8 +13,8 @@ from contractdesk.cli.common import (
 )
 from contractdesk.importing.mapping import load_overrides
 from contractdesk.importing.plan import KINDS
-from contractdesk.importing.readers import TextFormat, describe_delimiter
 from contractdesk.importing.service import ImportSummary, run_import
+from contractdesk.importing.text_files import TextFormat, describe_delimiter
 
 
 def register(commands: Subparsers, add_db: AddDbOption) -> None:

@@ -33,11 +33,12 @@ from contractdesk.importing.mapping import (
 )
 from contractdesk.importing.native import NativeDocument, native_workbook, read_json
 from contractdesk.importing.plan import build_plan
-from contractdesk.importing.readers import DETECT, TextFormat, read_sheets
+from contractdesk.importing.readers import read_sheets
 from contractdesk.importing.register import add_register_row
 from contractdesk.importing.rows import ParsedRow, parse_rows
 from contractdesk.importing.table import build_table, choose_sheet
 from contractdesk.importing.term_history import restore_terms
+from contractdesk.importing.text_files import DETECT, TextFormat
 from contractdesk.services.progress import NO_PROGRESS, Progress
 from contractdesk.services.terms import roll_forward
 

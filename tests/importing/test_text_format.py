@@ -12,8 +12,8 @@ from contractdesk.cli import main
 from contractdesk.db.database import Database
 from contractdesk.db.models import Agreement, Organization
 from contractdesk.errors import UserError
-from contractdesk.importing.readers import TextFormat
 from contractdesk.importing.service import preview, run_import
+from contractdesk.importing.text_files import TextFormat
 
 # A German register as an old DOS program writes it: cp850, where ä is 0x84, ü 0x81
 DOS_REGISTER = "Vertragsnummer;Händler;Vertragsende\nV-1;Müller GmbH;31.12.2026\n"

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from contractdesk.importing.readers import DELIMITER_NAMES, TEXT_SUFFIXES, TextFormat
+from contractdesk.importing.readers import TEXT_SUFFIXES
 from contractdesk.importing.service import Preview
+from contractdesk.importing.text_files import DELIMITER_NAMES, TextFormat
 from contractdesk.ui.file_dialogs import IMPORT_FILTER, FileDialogs
 from contractdesk.ui.import_wizard.preview_model import PreviewModel
 from contractdesk.ui.import_wizard.summary_page import KIND_ORDER, counted

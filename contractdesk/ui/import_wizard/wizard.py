@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from contractdesk.errors import UserError
-from contractdesk.importing.readers import DETECT, WORKBOOK_SUFFIXES, TextFormat, read_sheets
+from contractdesk.importing.readers import WORKBOOK_SUFFIXES, read_sheets
 from contractdesk.importing.service import ImportSummary, Preview, preview, run_import
+from contractdesk.importing.text_files import DETECT, TextFormat
 from contractdesk.services.access import DataAccess
 from contractdesk.services.progress import CallbackProgress
 from contractdesk.ui.import_wizard.columns_page import ColumnsPage
