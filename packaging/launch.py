@@ -8,10 +8,11 @@ side effect of running it.
 import multiprocessing
 import sys
 
-from contractdesk.cli import main
-
 if __name__ == "__main__":
     # A frozen app that ever starts worker processes must let them through here first,
-    # or each worker would start another copy of the app.
+    # or each worker would start another copy of the app; and before importing the
+    # app, so that the workbook reader child (importing/limited.py) starts light.
     multiprocessing.freeze_support()
+    from contractdesk.cli import main
+
     sys.exit(main())

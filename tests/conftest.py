@@ -49,6 +49,14 @@ def pg_server() -> Iterator[object]:
 
 
 @pytest.fixture
+def umask_022() -> Iterator[None]:
+    """The usual umask, so file modes are what users get."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite3"
 

@@ -15,6 +15,7 @@ from contractdesk.cli.common import close_opened
 from contractdesk.cli.parser import build_parser
 from contractdesk.errors import UserError, translate_errors
 from contractdesk.logging_setup import setup_logging
+from contractdesk.printable import printable
 
 log = logging.getLogger("contractdesk.cli")
 
@@ -34,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             result: int = args.handler(args)
             return result
     except UserError as error:
-        print(f"contractdesk: {error}", file=sys.stderr)
+        print(f"contractdesk: {printable(str(error))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("contractdesk: interrupted", file=sys.stderr)
@@ -42,8 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         log.exception("unexpected error in %s", args.command)
         where = f"; details are in {log_path}" if log_path else ""
-        print(f"contractdesk: unexpected error ({type(error).__name__}: {error}){where}",
-              file=sys.stderr)
+        print(printable(f"contractdesk: unexpected error ({type(error).__name__}: {error})"
+                        f"{where}"), file=sys.stderr)
         return EXIT_BUG
     finally:
         close_opened()

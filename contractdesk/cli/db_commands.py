@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 
 from sqlalchemy import text
 
@@ -17,8 +18,9 @@ from contractdesk.cli.common import (
 )
 from contractdesk.db import migrate
 from contractdesk.db.backup import automatic_backup, backups_dir, copy_database, integrity_problems
-from contractdesk.db.database import Database, require_sqlite
-from contractdesk.db.restore import restore_from
+from contractdesk.db.database import Database, require_sqlite, resolve_target
+from contractdesk.db.restore import KeepPrevious, restore_from, set_aside
+from contractdesk.db.sqlite_files import DamagedDatabaseError
 from contractdesk.errors import UserError
 from contractdesk.exporting.json_export import write_json
 from contractdesk.exporting.request import ExportRequest
@@ -92,19 +94,32 @@ def _backup_server(database: Database, output: str | None) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    """Replaces the database with a backup, keeping the previous one: as a backup when
+    it is sound, renamed aside when it is damaged (what the refusal to open it says to
+    do). Either happens only once the backup has been checked."""
     source = existing_file(args.file)
-    database = open_from_args(args)
-    path = require_sqlite(database, "restore")
-    database.close()
-    safety = automatic_backup(path, "before-restore")
-    if is_archive(source):
-        summary = restore_archive(source, path, default_store())
-        restored = f"and {summary.documents} documents "
+    keep_previous: KeepPrevious = _backup_before_restore
+    try:
+        database = open_from_args(args)
+    except DamagedDatabaseError:
+        path = resolve_target(args.db)
+        assert isinstance(path, Path), "only a SQLite file is found damaged"
+        keep_previous = set_aside
     else:
-        restore_from(source, path)
-        restored = ""
-    print(f"Restored {path} {restored}from {source} (the previous database is in {safety})")
+        path = require_sqlite(database, "restore")
+        database.close()
+    if is_archive(source):
+        summary = restore_archive(source, path, default_store(), keep_previous)
+        restored, previous = f"and {summary.documents} documents ", summary.previous
+    else:
+        restored, previous = "", restore_from(source, path, keep_previous)
+    print(f"Restored {path} {restored}from {source} (the previous database is in "
+          f"{previous})")
     return 0
+
+
+def _backup_before_restore(path: Path) -> Path:
+    return automatic_backup(path, "before-restore")
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from contractdesk.importing.mapping import load_overrides
 from contractdesk.importing.plan import KINDS
 from contractdesk.importing.service import ImportSummary, run_import
 from contractdesk.importing.text_files import TextFormat, describe_delimiter
+from contractdesk.printable import printable
 
 
 def register(commands: Subparsers, add_db: AddDbOption) -> None:
@@ -58,7 +59,7 @@ def run_import_command(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary.to_json())
     else:
-        print(describe(summary))
+        print(printable(describe(summary)))
     return 0
 
 
@@ -92,6 +93,10 @@ def describe(summary: ImportSummary) -> str:
              f"{_counts(summary.updated)}."]
     if summary.unmapped:
         lines.append(f"Columns not recognised (kept in notes): {', '.join(summary.unmapped)}.")
+    if summary.warnings:
+        lines.append(f"{len(summary.warnings)} warning(s):")
+        lines.extend(f"  {f'row {w.row}' if w.row else 'file'}: {w.text}"
+                     for w in summary.warnings)
     if summary.skipped:
         lines.append(f"Skipped {len(summary.skipped)} row(s):")
         lines.extend(f"  row {s.row}: {s.reason}" for s in summary.skipped)

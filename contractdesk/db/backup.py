@@ -1,16 +1,21 @@
 """Copies of SQLite databases through SQLite's online backup API.
 
 The backup API copies a consistent snapshot even while the database is in use and
-includes what is still in the WAL file; a plain file copy would not.
+includes what is still in the WAL file; a plain file copy would not. A copy is written
+to ``<target>.partial`` and renamed when complete; whatever stops it (a full disk,
+Ctrl+C) removes the partial file, and one left by a killed earlier run is removed
+before the next copy starts. Backups hold every contract: they are private (0600).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
+from contractdesk.db.sqlite_files import SIDECARS, reading
 from contractdesk.errors import DatabaseError
 
 log = logging.getLogger("contractdesk.db")
@@ -18,6 +23,7 @@ log = logging.getLogger("contractdesk.db")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_KEEP = 10
 _AUTO_PREFIX = "contractdesk-"
+PRIVATE = 0o600
 
 
 def backups_dir(db_path: Path) -> Path:
@@ -30,21 +36,35 @@ def looks_like_sqlite(path: Path) -> bool:
         return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """Writes a consistent copy of ``source`` to ``target`` (replacing it)."""
+def _remove_partial(partial: Path) -> None:
+    for name in (str(partial), *(f"{partial}{suffix}" for suffix in SIDECARS)):
+        Path(name).unlink(missing_ok=True)
+
+
+def copy_database(source: Path, target: Path, mode: int | None = PRIVATE) -> None:
+    """Writes a consistent copy of ``source`` to ``target`` (replacing it), with
+    permissions ``mode`` (None: a new file's, 0666 less the umask); on any failure
+    nothing new is left beside ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    _remove_partial(partial)
     try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    partial.replace(target)
+        # Created empty first so a private copy is never readable by others, not even
+        # briefly (an empty file is an empty SQLite database).
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL,
+                         0o666 if mode is None else mode))
+        if mode is not None:
+            os.chmod(partial, mode)
+        with reading(source, leave_no_trace=False) as src:
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        partial.replace(target)
+    except BaseException:
+        _remove_partial(partial)
+        raise
 
 
 def automatic_backup(db_path: Path, reason: str, keep: int = DEFAULT_KEEP) -> Path:
@@ -72,11 +92,8 @@ def integrity_problems(path: Path) -> list[str]:
     if not path.is_file() or not looks_like_sqlite(path):
         raise DatabaseError(f"{path} is not a ContractDesk database (not a SQLite file).")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
+        with reading(path) as conn:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"{path} is damaged: {error}.") from error
     messages = [str(row[0]) for row in rows]

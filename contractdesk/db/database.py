@@ -2,7 +2,9 @@
 
 The order matters. A SQLite file is first inspected read-only, so that a file that is
 not a database, is damaged, or comes from a newer ContractDesk is refused while still
-byte-identical. Only then is it backed up, migrated and opened for writing.
+byte-identical. Only then is it backed up, migrated and opened for writing. A sound
+file that cannot be written where it lives (a full disk, a read-only folder) is refused
+with that reason, or, where the caller only needs to read, opened read-only.
 """
 
 from __future__ import annotations
@@ -18,13 +20,25 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from contractdesk.db import migrate
 from contractdesk.db.audit import install_audit
 from contractdesk.db.backup import automatic_backup, looks_like_sqlite
+from contractdesk.db.sqlite_files import (
+    DamagedDatabaseError,
+    UnwritableDatabaseError,
+    connect_read_only,
+    existing_sidecars,
+    is_damage,
+    is_read_only_refusal,
+    reading,
+    remove_new_sidecars,
+    write_reason,
+)
 from contractdesk.db.term_sync import install_term_sync
 from contractdesk.errors import DatabaseError, NewerSchemaError, UserError, translate_errors
 from contractdesk.paths import default_db_path
@@ -48,12 +62,17 @@ def _os_user() -> str:
 
 @dataclass
 class Database:
-    """An open database: the engine, a session factory and, for SQLite, the file."""
+    """An open database: the engine, a session factory and, for SQLite, the file.
+
+    ``read_only`` is why a SQLite file could only be opened for reading (else None);
+    any change is then refused with that reason.
+    """
 
     url: URL
     engine: Engine
     path: Path | None
     user: str = field(default_factory=_os_user)
+    read_only: str | None = None
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -98,24 +117,31 @@ def resolve_target(target: str | os.PathLike[str] | None) -> str | Path:
 
 
 def open_database(target: str | os.PathLike[str] | None = None, *,
-                  backup_keep: int = 10, verify: bool = True) -> Database:
+                  backup_keep: int = 10, verify: bool = True,
+                  read_only_fallback: bool = False) -> Database:
     """Opens (creating or migrating as needed) the database ``target`` names.
 
     ``verify=False`` skips the read-only integrity check of a SQLite file that needs no
     migration (a file to be migrated is always checked first): the window opens at once
     and runs :func:`integrity_problems` in the background instead.
+    ``read_only_fallback=True`` opens a sound, current SQLite file that cannot be
+    written (a full disk, a read-only folder) for reading, with
+    :attr:`Database.read_only` saying why, instead of refusing it.
 
     Raises:
         DatabaseError: not a database, damaged, newer than this app, locked, unreachable.
+        DamagedDatabaseError: a damaged SQLite file (``contractdesk restore`` replaces it).
+        UnwritableDatabaseError: sound, but nothing can be written where it lives.
     """
     resolved = resolve_target(target)
     with translate_errors():
         if isinstance(resolved, Path):
-            return _open_sqlite(resolved, backup_keep, verify)
+            return _open_sqlite(resolved, backup_keep, verify, read_only_fallback)
         return _open_server(resolved)
 
 
-def _open_sqlite(path: Path, backup_keep: int, verify: bool) -> Database:
+def _open_sqlite(path: Path, backup_keep: int, verify: bool,
+                 read_only_fallback: bool) -> Database:
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file.")
     if path == default_db_path():
@@ -125,12 +151,55 @@ def _open_sqlite(path: Path, backup_keep: int, verify: bool) -> Database:
     existing = path.is_file() and path.stat().st_size > 0
     revision = _inspect_sqlite_read_only(path, verify) if existing else None
     head = migrate.head_revision()
-    if existing and revision != head:
-        automatic_backup(path, "before-upgrade", keep=backup_keep)
+    sidecars = existing_sidecars(path)
+    try:
+        if existing and revision != head:
+            automatic_backup(path, "before-upgrade", keep=backup_keep)
+        engine = _writable_engine(path)
+        _migrate(engine, revision, head)
+    except (DBAPIError, sqlite3.Error, OSError) as error:
+        reason = write_reason(error, path)
+        if reason is None:
+            raise
+        remove_new_sidecars(path, sidecars)
+        if read_only_fallback and existing and revision == head:
+            log.warning("opening %s read-only: %s", path, reason)
+            return _read_only_database(path, reason)
+        raise UnwritableDatabaseError(f"Cannot write to {path}: {reason}. The database "
+                                      "was left untouched.") from error
+    return Database(url=engine.url, engine=engine, path=path)
+
+
+def _writable_engine(path: Path) -> Engine:
+    """The engine, with one connection made at once: it is where a full disk or a
+    read-only folder shows (WAL mode needs its ``-shm`` file), so it fails here, where
+    the reason can still be told, rather than in the first command that reads."""
     engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _sqlite_pragmas)
-    _migrate(engine, revision, head)
-    return Database(url=engine.url, engine=engine, path=path)
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _read_only_database(path: Path, reason: str) -> Database:
+    """Reads as immutable where it can: nobody can write to this file now either. An
+    attempt to write fails in SQLite ("readonly database"), which is replaced by the
+    reason, whichever way the write came (the ORM, an import's bulk insert)."""
+    engine = create_engine("sqlite://", poolclass=NullPool,
+                           creator=lambda: connect_read_only(path, leave_no_trace=True))
+
+    def explain(context: ExceptionContext) -> None:
+        if is_read_only_refusal(context.original_exception):
+            raise UnwritableDatabaseError(f"{path} is open read-only because {reason}; "
+                                          "nothing was changed.")
+
+    event.listen(engine, "handle_error", explain)
+    return Database(url=URL.create("sqlite", database=str(path)), engine=engine, path=path,
+                    read_only=reason)
 
 
 def _inspect_sqlite_read_only(path: Path, verify: bool) -> str | None:
@@ -144,8 +213,7 @@ def _inspect_sqlite_read_only(path: Path, verify: bool) -> str | None:
         raise DatabaseError(f"{path} is not a ContractDesk database (not a SQLite file); "
                             "it was left untouched.")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
+        with reading(path) as conn:
             tables = {row[0] for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = (conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -153,14 +221,19 @@ def _inspect_sqlite_read_only(path: Path, verify: bool) -> str | None:
             needs_check = verify or revision is None or revision[0] != migrate.head_revision()
             problems = ([row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
                         if needs_check else ["ok"])
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path} is damaged or not a database ({error}); "
-                            "it was left untouched.") from error
+    except sqlite3.Error as error:
+        reason = write_reason(error, path)
+        if reason is not None:
+            raise UnwritableDatabaseError(f"Cannot read {path}: {reason}. It was left "
+                                          "untouched.") from error
+        if not is_damage(error):
+            raise
+        raise DamagedDatabaseError(f"{path} is damaged or not a database ({error}); it "
+                                   "was left untouched. Restore a backup with "
+                                   "'contractdesk restore'.") from error
     if problems != ["ok"]:
-        raise DatabaseError(f"{path} is damaged ({problems[0]}); it was left untouched. "
-                            "Restore a backup with 'contractdesk restore'.")
+        raise DamagedDatabaseError(f"{path} is damaged ({problems[0]}); it was left "
+                                   "untouched. Restore a backup with 'contractdesk restore'.")
     if revision is None:
         if tables - {"sqlite_sequence"}:
             raise DatabaseError(f"{path} is a SQLite file of another program, not a "

@@ -65,10 +65,11 @@ def name_key(name: str) -> str:
 
     Case, spacing and punctuation are ignored (``"Computacenter "``, ``"COMPUTACENTER"``,
     ``"I.B.M."``, ``"Hewlett-Packard"`` vs ``"Hewlett Packard"``); letters keep their
-    accents, so ``"Müller"`` and ``"Muller"`` stay two names.
+    accents, so ``"Müller"`` and ``"Muller"`` stay two names. A name of symbols only
+    (``"🍎"``) keeps its symbols, without spaces: it is still a name.
     """
     folded = unicodedata.normalize("NFKC", name).casefold()
-    return _NOT_WORD.sub("", folded)
+    return _NOT_WORD.sub("", folded) or "".join(folded.split())
 
 
 def _utcnow() -> dt.datetime:

@@ -177,6 +177,31 @@ def term_records(session: Session, keep: Collection[int] | None = None
         yield values.pop("agreement_id"), values
 
 
+LINK_SHEET = "agreement_items"
+LINK_SHEET_COLUMNS = ("contract_number", "oem", "title", "start_date", "serial_number")
+"""The workbook's sheet of covered items, one row per agreement and serial number: the
+agreement named as its record is (contract number and OEM, or title, OEM and start), so
+that no cell has to hold all the serials of an agreement that covers thousands."""
+
+
+def link_records(session: Session, keep: Collection[int] | None = None
+                 ) -> Iterator[Record]:
+    """Every agreement's covered serial numbers as rows of :data:`LINK_SHEET_COLUMNS`,
+    in the agreements' order, with the agreement's id."""
+    oem = aliased(Organization)
+    named = {"oem": oem.name, "serial_number": Item.serial_number}
+    query = (
+        select(Agreement.id, *(named[name].label(name) if name in named
+                               else getattr(Agreement, name) for name in LINK_SHEET_COLUMNS))
+        .join(agreement_item, agreement_item.c.agreement_id == Agreement.id)
+        .join(Item, Item.id == agreement_item.c.item_id)
+        .outerjoin(oem, Agreement.oem_id == oem.id)
+        .where(Item.serial_number.is_not(None), Item.serial_number != "")
+        .order_by(Agreement.end_date, Agreement.contract_number, Agreement.id,
+                  Item.serial_number))
+    yield from _records(session, query, keep)
+
+
 def terms_by_agreement(session: Session, keep: Collection[int] | None = None
                        ) -> dict[int, list[dict[str, Any]]]:
     """Every agreement's terms as records of :data:`TERM_COLUMNS`, by agreement id."""

@@ -22,6 +22,7 @@ from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from contractdesk.errors import UserError
 from contractdesk.exporting.cells import list_text, starts_like_formula
 from contractdesk.exporting.records import Row
 
@@ -37,6 +38,9 @@ _NEEDS_ESCAPE = re.compile("_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff\ud
 _ESCAPABLE = 0x100  # readers (Excel, calamine) decode _xHHHH_ at least up to here
 _CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 MIN_WIDTH, MAX_WIDTH, FILTER_BUTTON = 6, 60, 3
+CELL_LIMIT = 32_767  # characters a cell holds (Excel's limit; openpyxl cuts the rest)
+_LABEL_FIELDS = ("contract_number", "title", "name", "po_number", "serial_number",
+                 "asset_tag", "description", "case_number", "organization")
 _FIXED_WIDTHS: dict[type, int] = {dt.date: 11, dt.datetime: 17, bool: 6}
 
 
@@ -45,6 +49,12 @@ def money_format(currency: str | None) -> str:
     if currency is None or not _CURRENCY_CODE.match(currency):
         return PLAIN_MONEY_FORMAT
     return f'#,##0.00 "{currency}"'
+
+
+def fits_a_cell(text: str) -> bool:
+    """Whether ``text`` is written whole: openpyxl would cut it, as stored (escaped),
+    at :data:`CELL_LIMIT` without a word."""
+    return len(escape_text(text)) <= CELL_LIMIT  # escaping never shortens a text
 
 
 def escape_text(text: str) -> str:
@@ -91,12 +101,29 @@ class SheetCells:
         return cells
 
     def row(self, row: Row) -> list[Any]:
+        """The row's cells.
+
+        Raises:
+            UserError: a text longer than a cell holds; cutting it would lose data.
+        """
         return [self._cell(name, row[name], row) for name in self.columns]
+
+    def _too_long(self, name: str, text: str, row: Row) -> UserError:
+        label = next((str(row[field]) for field in _LABEL_FIELDS if row.get(field)), "")
+        record = f"{label[:60]!r}" if label else "a record"
+        return UserError(f"Cannot export to a workbook: the {name} of {record} (sheet "
+                         f"{self.sheet.title!r}) is {len(text):,} characters long, more "
+                         f"than a spreadsheet cell holds ({CELL_LIMIT:,}); shorten it or "
+                         "export to JSON or CSV, which keep it whole.")
 
     def _cell(self, name: str, value: Any, row: Row) -> Any:
         kind = type(value)
-        if kind is str:
-            return self._text(value)
+        if kind is str or kind is list or isinstance(value, str):
+            text = list_text(value) if kind is list else str(value)
+            escaped = escape_text(text)
+            if len(escaped) > CELL_LIMIT:
+                raise self._too_long(name, text, row)
+            return self._text(text, escaped)
         if value is None or kind is bool or kind is int:
             return value
         if kind is dt.date:
@@ -107,14 +134,9 @@ class SheetCells:
             currency_column = self.money_currency.get(name)
             currency = row[currency_column] if currency_column else None
             return self._formatted(value, self._money_format(currency))
-        if kind is list:
-            return self._text(list_text(value))
-        if isinstance(value, str):  # a str subclass such as an enum member
-            return self._text(str(value))
         raise TypeError(f"cannot write {kind.__name__} in column {name}")
 
-    def _text(self, text: str) -> Any:
-        escaped = escape_text(text)
+    def _text(self, text: str, escaped: str) -> Any:
         if not (starts_like_formula(text) or text in ERROR_CODES):
             return escaped
         cell = WriteOnlyCell(self.sheet)

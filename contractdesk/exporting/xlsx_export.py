@@ -5,7 +5,12 @@ every cell in memory. Each record sheet has exactly the columns of
 :data:`~contractdesk.exporting.records.COLUMNS` under a single header row, which is how
 the importer recognises its own export; the agreements sheet shows each agreement's
 current term and a terms sheet after it holds every term, so the workbook imports back
-with its history. The Renewals sheet is for reading only.
+with its history. The agreements' covered serial numbers are listed again in a sheet of
+their own, one row each, which is what the importer reads: a cell holds 32,767
+characters, and an agreement covering thousands of serials would not fit in one (the
+agreements sheet then says how many there are and where). No value is ever cut: a text
+too long for a cell stops the export with the record and field named. The Renewals
+sheet is for reading only.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy.orm import Session
 
+from contractdesk.exporting.cells import list_text
 from contractdesk.exporting.governance_rows import (
     GOVERNANCE_COLUMNS,
     governance_rows,
@@ -26,16 +32,19 @@ from contractdesk.exporting.governance_rows import (
 from contractdesk.exporting.plan import ExportPlan, plan_export
 from contractdesk.exporting.records import (
     COLUMNS,
+    LINK_SHEET,
+    LINK_SHEET_COLUMNS,
     MONEY_CURRENCY,
     TERM_SHEET,
     TERM_SHEET_COLUMNS,
     Row,
+    link_records,
     records,
     term_records,
 )
 from contractdesk.exporting.request import ExportRequest
 from contractdesk.exporting.safe_write import atomic_path
-from contractdesk.exporting.xlsx_cells import SheetCells
+from contractdesk.exporting.xlsx_cells import SheetCells, fits_a_cell
 from contractdesk.services.renewals import RenewalEntry
 
 RENEWALS_SHEET = "Renewals"
@@ -97,9 +106,10 @@ def _fill(workbook: Workbook, session: Session, request: ExportRequest,
     counts: dict[str, int] = {}
     for kind, sheet in sheets.items():
         def rows(kind: str = kind) -> Iterator[Row]:
-            for record_id, row in records(session, kind, request.today,
-                                          request.window_days, plan.scope.get(kind)):
-                if kind == "agreements" and record_id in due:
+            for record_id, stored in records(session, kind, request.today,
+                                             request.window_days, plan.scope.get(kind)):
+                row = _serials_shown(stored) if kind == "agreements" else stored
+                if record_id in due and kind == "agreements":
                     due_rows[record_id] = row
                 counter.step(kind)
                 yield row
@@ -110,6 +120,8 @@ def _fill(workbook: Workbook, session: Session, request: ExportRequest,
             _write_sheet(workbook.create_sheet(TERM_SHEET), TERM_SHEET_COLUMNS,
                          {"cost": "currency"},
                          (row for _, row in term_records(session, plan.scope.get(kind))))
+            _write_sheet(workbook.create_sheet(LINK_SHEET), LINK_SHEET_COLUMNS, {},
+                         (row for _, row in link_records(session, plan.scope.get(kind))))
     if plan.governance:
         for kind, governance in governance_rows(session).items():
             counts[kind] = _write_sheet(workbook.create_sheet(kind), GOVERNANCE_COLUMNS[kind],
@@ -120,6 +132,16 @@ def _fill(workbook: Workbook, session: Session, request: ExportRequest,
                      _renewal_rows(plan.renewals, due_rows, counter))
         counter.flush(RENEWALS_SHEET)
     return counts
+
+
+def _serials_shown(row: Row) -> Row:
+    """The agreement's row with its serial numbers, or where to find them when they are
+    more than a cell holds (the sheet of covered items has every one)."""
+    serials = row["serial_numbers"]
+    if fits_a_cell(list_text(serials)):
+        return row
+    return {**row, "serial_numbers": f"{len(serials):,} serial numbers, one per row in "
+                                     f"sheet {LINK_SHEET!r}"}
 
 
 def _renewal_rows(entries: Sequence[RenewalEntry], rows: Mapping[int, Row],

@@ -21,6 +21,15 @@ class Reason:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class RowWarning:
+    """Something read with a caveat the user must hear about: a line repaired, a value
+    put elsewhere than its column. ``row`` 0 means the file as a whole."""
+
+    row: int
+    text: str
+
+
 def cell_text(cell: Cell) -> str:
     """The cell as the user sees it: whole numbers without ``.0``, dates in ISO form."""
     if type(cell) is str:
@@ -45,3 +54,19 @@ def shown(cell: Cell) -> str:
     """The cell's text quoted for a message, shortened so one row's reason stays short."""
     text = cell_text(cell)
     return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def unstorable_text(value: object) -> str | None:
+    """Why a text from a JSON file cannot be stored, or ``None``: JSON can spell a lone
+    UTF-16 surrogate (``"\\ud800"``) or a NUL, which no database encoding holds (PostgreSQL
+    refuses both, SQLite the surrogate), so one such title would undo a whole import."""
+    if type(value) is not str:
+        return None
+    if "\x00" in value:
+        return f"{shown(value.replace(chr(0), ''))} holds a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"{shown(value.encode('utf-8', 'replace').decode())} holds a lone surrogate " \
+               "(half of a character), which cannot be stored"
+    return None

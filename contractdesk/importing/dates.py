@@ -32,6 +32,7 @@ _NUMERIC = re.compile(
 _YMD_DOTTED = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
 _SERIAL = re.compile(r"^\d{4,7}(?:\.\d+)?$")
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+", re.UNICODE)
+MAX_DATE_DIGITS = 4
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate((
@@ -77,10 +78,17 @@ def decide_order(column: DateOrder | None, file: DateOrder | None) -> DateOrder:
     return column or file or DateOrder.DAY_FIRST
 
 
+def plausible_year(year: int) -> bool:
+    """Whether a date in ``year`` is one a register means: Excel's dates start in 1900,
+    and a year like 9999 (a placeholder for "never") would overflow the first date
+    arithmetic done with it (a renewal, a deadline, a time zone)."""
+    return PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]
+
+
 def _build(year: int, month: int, day: int, cell: Cell) -> dt.date | Reason:
     if year < 100:
         year += 2000 if year < 70 else 1900
-    if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
+    if not plausible_year(year):
         return Reason(f"{shown(cell)} is not a plausible date")
     try:
         return dt.date(year, month, day)
@@ -92,7 +100,7 @@ def from_serial(serial: float, cell: Cell) -> dt.date | Reason:
     if not SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
         return Reason(f"{shown(cell)} is not a date")
     day = EXCEL_EPOCH + dt.timedelta(days=int(serial))
-    if not PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1]:
+    if not plausible_year(day.year):
         return Reason(f"{shown(cell)} is not a plausible date")
     return day
 
@@ -100,7 +108,10 @@ def from_serial(serial: float, cell: Cell) -> dt.date | Reason:
 def _with_month_name(text: str, cell: Cell) -> dt.date | Reason | None:
     tokens = _TOKEN.findall(text.casefold())
     months = [MONTHS[t] for t in tokens if t in MONTHS]
-    numbers = [int(t) for t in tokens if t.isascii() and t.isdigit()]
+    digits = [t for t in tokens if t.isascii() and t.isdigit()]
+    if any(len(t) > MAX_DATE_DIGITS for t in digits):
+        return None  # no day or year has that many digits (and int() would refuse)
+    numbers = [int(t) for t in digits]
     words = [t for t in tokens if not (t.isascii() and t.isdigit()) and t not in MONTHS]
     if len(months) != 1 or words or not 1 <= len(numbers) <= 2:
         return None
@@ -116,10 +127,11 @@ def parse_date(cell: Cell, order: DateOrder = DateOrder.DAY_FIRST) -> dt.date | 
     ``dd/mm/yyyy`` or ``mm/dd/yyyy`` (as ``order`` says), or a month name."""
     if cell is None:
         return None
-    if isinstance(cell, dt.datetime):
-        return cell.date()
-    if isinstance(cell, dt.date):
-        return cell
+    if isinstance(cell, dt.date):  # a date cell (or a datetime, a kind of date)
+        day = cell.date() if isinstance(cell, dt.datetime) else cell
+        if not plausible_year(day.year):
+            return Reason(f"{shown(cell)} is not a plausible date")
+        return day
     if isinstance(cell, bool):
         return Reason(f"{shown(cell)} is not a date")
     if isinstance(cell, int | float):

@@ -8,6 +8,7 @@ sides into the same form (case, accents and umlauts, punctuation, ``#``/``No.``/
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -175,7 +176,7 @@ BY_TARGET: dict[str, Field] = {field.target: field for field in FIELDS}
 IDENTIFYING = ("agreement.contract_number", "agreement.title", "item.serial_numbers",
                "item.asset_tag", "purchase.po_number", "item.description")
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script
 _NUMBER_SUFFIX = re.compile(r"^(.{3,}?)(nummern|nummer|nr)$")
 _NUMBER_WORDS = frozenset({"no", "nr", "number", "num", "nbr", "nummer", "numbers", "nos"})
 
@@ -194,7 +195,7 @@ def normalise_header(text: str) -> str:
     # the German linking "s" before a number word: "Vertrags-Nr." is "Vertrag Nr."
     return " ".join(word[:-1] if word.endswith("s") and not word.endswith("ss")
                     and following == "no" else word
-                    for word, following in zip(words, [*words[1:], ""], strict=True))
+                    for word, following in itertools.pairwise([*words, ""]))
 
 
 def without_brackets(text: str) -> str:

@@ -11,6 +11,7 @@ same file twice does not duplicate anything.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -27,6 +28,8 @@ from contractdesk.domain.governance_enums import DiligenceResult, DiligenceTopic
 from contractdesk.domain.sla import sla_met as computed_sla_met
 from contractdesk.errors import UserError, ValidationError
 from contractdesk.exporting.governance_rows import GOVERNANCE_KINDS
+from contractdesk.importing.cells import shown, unstorable_text
+from contractdesk.importing.dates import plausible_year
 from contractdesk.services import records
 from contractdesk.services.governance_lookup import require_agreement, require_item
 from contractdesk.services.organizations import require_organization
@@ -57,6 +60,7 @@ def import_governance(session: Session, document: Mapping[str, Any]) -> Governan
             try:
                 if not isinstance(row, Mapping):
                     raise ValidationError({kind: "each entry must be an object"})
+                _check_texts(row)
                 created = READERS[kind](session, row)
             except UserError as error:
                 result.skipped.append({"kind": kind, "index": index, "reason": str(error)})
@@ -66,6 +70,13 @@ def import_governance(session: Session, document: Mapping[str, Any]) -> Governan
 
 
 # --- values, from JSON strings or typed spreadsheet cells -------------------------------
+
+def _check_texts(row: Mapping[str, Any]) -> None:
+    for key, value in row.items():
+        reason = unstorable_text(value) or unstorable_text(key)
+        if reason is not None:
+            raise ValidationError({str(key): reason})
+
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
@@ -85,13 +96,17 @@ def _date(row: Mapping[str, Any], key: str) -> dt.date | None:
     if _blank(value):
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise ValidationError({key: f"{value!r} is not a date (YYYY-MM-DD)"}) from None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            raise ValidationError({key: f"{value!r} is not a date (YYYY-MM-DD)"}) from None
+    if not plausible_year(day.year):
+        raise ValidationError({key: f"{value!r} is not a plausible date"})
+    return day
 
 
 def _datetime(row: Mapping[str, Any], key: str) -> dt.datetime | None:
@@ -108,6 +123,8 @@ def _datetime(row: Mapping[str, Any], key: str) -> dt.datetime | None:
         except ValueError:
             raise ValidationError(
                 {key: f"{value!r} is not a date and time (YYYY-MM-DDTHH:MM)"}) from None
+    if not plausible_year(parsed.year):  # also keeps the time zone shift from overflowing
+        raise ValidationError({key: f"{value!r} is not a plausible date"})
     return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
 
 
@@ -122,9 +139,9 @@ def _int(row: Mapping[str, Any], key: str) -> int | None:
     if isinstance(value, int):
         return value
     text = str(value).strip()
-    if text.lstrip("-").isdigit():
+    if re.fullmatch(r"-?[0-9]{1,18}", text):
         return int(text)
-    raise ValidationError({key: f"{value!r} is not a whole number"})
+    raise ValidationError({key: f"{shown(text)} is not a whole number"})
 
 
 _TRUE = frozenset({"true", "yes", "ja", "1", "y"})

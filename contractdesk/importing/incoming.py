@@ -64,6 +64,8 @@ class Record:
     defaults: dict[str, Any]
     refs: dict[str, Any]
     row: int  # the first row that named this record
+    # other keys the record may already exist under; found there, it is left as it is
+    aliases: tuple[Any, ...] = ()
 
     @classmethod
     def first(cls, fields: dict[str, Any], defaults: dict[str, Any], refs: dict[str, Any],

@@ -3,7 +3,16 @@ one sheet per record kind whose headers are the export's field names. References
 natural keys, so a re-import of an export matches every record and creates nothing.
 Derived columns (``notice_deadline``, ``status``) are ignored. Term histories (the JSON
 ``terms``, the workbook's terms sheet) are handed on to
-:mod:`contractdesk.importing.term_history`."""
+:mod:`contractdesk.importing.term_history`.
+
+A CSV export holds one kind; it is known by its header, exactly that kind's columns,
+and read here too, its formula protection undone (``unescape_csv_cell``). The records it
+names but does not hold (an agreement's purchase and support contact) are matched in
+the database, or created with what the file says about them.
+
+Text is taken exactly as the export wrote it: line breaks, tabs and spaces are part of
+a note, and a ``-`` is a value, not a blank cell (registers are read more loosely), so
+importing an unchanged export changes nothing."""
 
 from __future__ import annotations
 
@@ -28,21 +37,34 @@ from contractdesk.domain.enums import (
     RiskLevel,
 )
 from contractdesk.errors import UserError
+from contractdesk.exporting.cells import LIST_SEPARATOR
+from contractdesk.exporting.csv_export import unescape_csv_cell
 from contractdesk.exporting.governance_rows import GOVERNANCE_KINDS
 from contractdesk.exporting.records import (
     COLUMNS,
     DERIVED,
     KINDS,
+    LINK_SHEET,
+    LINK_SHEET_COLUMNS,
     TERM_KEY_COLUMNS,
     TERM_SHEET,
     TERM_SHEET_COLUMNS,
 )
-from contractdesk.importing.cells import Cell, Reason, cell_text, shown
+from contractdesk.importing.agreement_dates import dates_problem
+from contractdesk.importing.cells import (
+    Cell,
+    Reason,
+    RowWarning,
+    cell_text,
+    shown,
+    unstorable_text,
+)
 from contractdesk.importing.dates import parse_date
 from contractdesk.importing.incoming import (
     AgreementKey,
     GivenTerms,
     Incoming,
+    ItemKey,
     agreement_key,
     item_key,
     no_po_key,
@@ -55,7 +77,6 @@ from contractdesk.importing.values import (
     parse_count,
     parse_duration,
     parse_money,
-    parse_serials,
 )
 
 FORMAT = "contractdesk"
@@ -66,8 +87,6 @@ ENUMS: dict[str, type[StrEnum]] = {
     "first_line_support": FirstLine, "notice_anchor": NoticeAnchor,
     "notice_form": NoticeForm,
 }
-REFERENCE_FIELDS = frozenset({"organization", "reseller", "oem", "purchase",
-                              "support_contact", "renewal_of", "serial_numbers"})
 
 
 @dataclass
@@ -77,6 +96,7 @@ class NativeDocument:
     header_row: int
     rows_read: int = 0
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[RowWarning] = field(default_factory=list)
     # reviews, due_diligence, risks, support_cases: applied through the ORM once the
     # records they refer to exist (contractdesk.importing.governance_rows)
     governance: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -110,7 +130,23 @@ def _roles(cell: Any) -> Any:
 
 
 def _text(cell: Cell) -> str | None:
-    return cell_text(cell) or None
+    """The text exactly as exported (:func:`cell_text` would join a note's lines)."""
+    return (cell if type(cell) is str else cell_text(cell)) or None
+
+
+def _serials(cell: Any) -> list[str]:
+    """A JSON list of serial numbers, or a cell of them as the export joins them: each
+    serial exactly (one may hold a slash or a space), duplicates dropped."""
+    parts = cell if isinstance(cell, list) else (_text(cell) or "").split(LIST_SEPARATOR)
+    return list(dict.fromkeys(text for part in parts if (text := _text(part))))
+
+
+def _blank(raw: Any, is_text: bool) -> bool:
+    """Nothing given: an empty cell; for a value that is not text, also a register's
+    empty words (``n/a``), as a user may type in an exported workbook."""
+    if raw is None or raw == "":
+        return True
+    return not is_text and not isinstance(raw, list) and is_blank(raw)
 
 
 PARSERS: dict[str, Callable[[Any], Any]] = {
@@ -129,13 +165,15 @@ def _typed(record: dict[str, Any], columns: Iterable[str]) -> tuple[dict[str, An
     problems = []
     for column in columns:
         raw = record.get(column)
-        if raw is None or (not isinstance(raw, list) and is_blank(raw)):
+        parser = PARSERS.get(column)
+        if _blank(raw, parser is None):
             continue
-        if column in REFERENCE_FIELDS:
-            values[column] = parse_serials(", ".join(map(str, raw))) if isinstance(raw, list) \
-                else (parse_serials(raw) if column == "serial_numbers" else _text(raw))
+        unstorable = next(filter(None, map(unstorable_text,
+                                           raw if isinstance(raw, list) else [raw])), None)
+        if unstorable is not None:
+            problems.append(f"{column}: {unstorable}")
             continue
-        value = PARSERS.get(column, _text)(raw)
+        value = _serials(raw) if column == "serial_numbers" else (parser or _text)(raw)
         if isinstance(value, Reason):
             problems.append(f"{column}: {value.text}")
         elif value is not None:
@@ -144,11 +182,15 @@ def _typed(record: dict[str, Any], columns: Iterable[str]) -> tuple[dict[str, An
 
 
 class _Builder:
-    def __init__(self, default_currency: str) -> None:
+    def __init__(self, default_currency: str, kinds: Iterable[str] = KINDS,
+                 links: dict[AgreementKey, list[str]] | None = None) -> None:
         self.incoming = Incoming()
         self.currency = default_currency
+        self.kinds = frozenset(kinds)  # the kinds the file holds
+        self.links = links  # the sheet of covered items, where the workbook has one
         self.terms: dict[AgreementKey, GivenTerms] = {}
         self.given_terms: Any = None  # the "terms" of the JSON agreement record being added
+        self.by_serial: dict[str, ItemKey] = {}  # the file's items, for the agreements
 
     def add(self, kind: str, row: int, values: dict[str, Any]) -> str | None:
         """Adds one record; returns a reason when it cannot be."""
@@ -156,7 +198,12 @@ class _Builder:
         return adder(row, values)
 
     def _org(self, name: str | None, row: int) -> str | None:
-        return self.incoming.organization(name, None, row)
+        """An organization the record refers to, named as exported where the file does
+        not hold it (registers have their names' spacing tidied; an export has not)."""
+        key = self.incoming.organization(name, None, row)
+        if key is not None and name is not None and "organizations" not in self.kinds:
+            self.incoming.organizations[key].defaults["name"] = name
+        return key
 
     def organizations(self, row: int, values: dict[str, Any]) -> str | None:
         name = values.pop("name", None)
@@ -165,6 +212,7 @@ class _Builder:
         roles = values.pop("roles", set())
         key = self.incoming.organization(name, None, row, **values)
         if key is not None:
+            self.incoming.organizations[key].defaults["name"] = name
             self.incoming.organizations[key].fields["roles"].update(roles)
         return None
 
@@ -176,6 +224,14 @@ class _Builder:
         self.incoming.contact(org, name, row, values, {})
         return None
 
+    def _purchase(self, po: str | None, row: int) -> str | None:
+        """A purchase the record refers to; made from its PO number alone where the
+        file holds no purchases (a CSV export), so the link is not lost."""
+        if po and "purchases" not in self.kinds:
+            self.incoming.purchase(po, row, {"po_number": po}, {"currency": self.currency},
+                                   {})
+        return po
+
     def purchases(self, row: int, values: dict[str, Any]) -> str | None:
         reseller = self._org(values.pop("reseller", None), row)
         oem = self._org(values.pop("oem", None), row)
@@ -186,38 +242,54 @@ class _Builder:
 
     def items(self, row: int, values: dict[str, Any]) -> str | None:
         oem = self._org(values.pop("oem", None), row)
-        po = values.pop("purchase", None)
+        po = self._purchase(values.pop("purchase", None), row)
         key = item_key(oem, values.get("serial_number"), values.get("asset_tag"), po,
                        values.get("description"))
         if key is None:
             return "an item needs a description, serial number or asset tag"
         self.incoming.item(key, row, values, {}, {"oem": oem, "purchase": po})
+        if key[0] == "serial":
+            self.by_serial.setdefault(key[2], key)
         return None
+
+    def _covered(self, serial: str, oem: str | None, row: int) -> ItemKey:
+        """The item an agreement covers: the file's item of that serial (whose OEM may
+        be another than the agreement's), else one made from the serial."""
+        key = ("serial", oem or "", serial)
+        if key in self.incoming.items:
+            return key
+        return self.by_serial.get(serial) or self.incoming.item(
+            key, row, {"serial_number": serial}, {}, {"oem": oem})
 
     def agreements(self, row: int, values: dict[str, Any]) -> str | None:
         oem = self._org(values.pop("oem", None), row)
         reseller = self._org(values.pop("reseller", None), row)
         serials = values.pop("serial_numbers", [])
         contact = values.pop("support_contact", None)
-        refs = {"oem": oem, "reseller": reseller, "purchase": values.pop("purchase", None),
-                "renewal_of": values.pop("renewal_of", None),
-                "support_contact": self._contact(contact, (oem, reseller))}
         if not (values.get("contract_number") or values.get("title")):
             return "an agreement needs a contract number or a title"
         start, end = values.get("start_date"), values.get("end_date")
-        if start and end and end < start:
-            return (f"end date {end.isoformat()} is before start date "
-                    f"{start.isoformat()}")
-        items = [self.incoming.item(("serial", oem or "", s), row, {"serial_number": s}, {},
-                                    {"oem": oem}) for s in serials]
+        problem = dates_problem(start, end)
+        if problem:
+            return problem
         key = agreement_key(oem, values.get("contract_number"), values.get("title"), start)
+        if self.links is not None:  # the sheet of covered items lists every serial
+            serials = self.links.get(key, [])
+        refs = {"oem": oem, "reseller": reseller,
+                "purchase": self._purchase(values.pop("purchase", None), row),
+                "renewal_of": values.pop("renewal_of", None),
+                "support_contact": self._contact(contact, (oem, reseller), row)}
+        items = [self._covered(serial, oem, row) for serial in serials]
         self.incoming.agreement(key, row, values, {"currency": self.currency}, refs, items)
         if self.given_terms is not None:
             self.terms[key] = GivenTerms(row, f"agreements record {row}", self.given_terms)
         return None
 
-    def _contact(self, name: str | None, orgs: tuple[str | None, ...]
+    def _contact(self, name: str | None, orgs: tuple[str | None, ...], row: int
                  ) -> tuple[str, str] | None:
+        """The support contact by name, at one of the agreement's parties. Where the
+        file holds no contacts (a CSV export), it is the database's contact of that name
+        at either party, else a new one at the first."""
         if not name:
             return None
         wanted = name_key(name)
@@ -227,8 +299,13 @@ class _Builder:
         known = [key for key in self.incoming.contacts if key[1] == wanted]
         if known:
             return known[0]
-        first = next((org for org in orgs if org), None)
-        return (first, wanted) if first else None
+        parties = [org for org in orgs if org]
+        if not parties:
+            return None
+        if "contacts" not in self.kinds:
+            key = self.incoming.contact(parties[0], name, row, {}, {})
+            self.incoming.contacts[key].aliases = tuple((org, wanted) for org in parties[1:])
+        return (parties[0], wanted)
 
 
 def _add_records(builder: _Builder, document: NativeDocument, kind: str,
@@ -243,6 +320,15 @@ def _add_records(builder: _Builder, document: NativeDocument, kind: str,
             document.skipped.append((row, f"{kind} {where}{row}: {reason}"))
 
 
+JSON_INT_DIGITS = 30  # past any amount or count; int() refuses 4,300 digits with an error
+
+
+def _json_int(digits: str) -> int | str:
+    """A JSON integer, or its digits as text when too long to be one (the field's
+    parser then says why, for its record alone)."""
+    return int(digits) if len(digits) <= JSON_INT_DIGITS else digits
+
+
 def read_json(path: Path, default_currency: str) -> NativeDocument:
     """Reads the JSON contract.
 
@@ -252,7 +338,7 @@ def read_json(path: Path, default_currency: str) -> NativeDocument:
     if path.stat().st_size > MAX_JSON_BYTES:
         raise UserError(f"{path.name} is too large to import.")
     try:
-        document = json.loads(path.read_bytes().decode("utf-8-sig"))
+        document = json.loads(path.read_bytes().decode("utf-8-sig"), parse_int=_json_int)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise UserError(f"{path.name} is not valid JSON ({error}).") from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:
@@ -261,12 +347,17 @@ def read_json(path: Path, default_currency: str) -> NativeDocument:
     if document.get("version") != 1:
         raise UserError(f"{path.name} is a ContractDesk export of version "
                         f"{document.get('version')!r}; this version reads version 1.")
-    builder = _Builder(default_currency)
+    builder = _Builder(default_currency, (kind for kind in KINDS if kind in document))
     result = NativeDocument(builder.incoming, "", 0)
     for kind in KINDS:
         records = document.get(kind) or []
         if not isinstance(records, list):
             raise UserError(f"{path.name}: {kind!r} is not a list of records.")
+        for number, record in enumerate(records, start=1):
+            if not isinstance(record, dict):
+                result.rows_read += 1
+                result.skipped.append((number, f"{kind} record {number}: not a record "
+                                               f"(an object with fields) but {shown(record)}"))
         _add_records(builder, result, kind,
                      ((n, r) for n, r in enumerate(records, start=1) if isinstance(r, dict)),
                      "record ")
@@ -277,7 +368,10 @@ def read_json(path: Path, default_currency: str) -> NativeDocument:
 
 
 def native_workbook(sheets: list[Sheet], default_currency: str) -> NativeDocument | None:
-    """The export workbook's record sheets, or None when this is some other workbook."""
+    """The export workbook's record sheets, or the one kind of a CSV export, or None
+    when this is some other file."""
+    if len(sheets) == 1 and sheets[0].text_format is not None:
+        return _native_csv(sheets[0], default_currency)
     by_kind = {sheet.name.strip().casefold(): sheet for sheet in sheets}
     present = [kind for kind in KINDS if kind in by_kind]
     if len(present) < 2:
@@ -287,7 +381,8 @@ def native_workbook(sheets: list[Sheet], default_currency: str) -> NativeDocumen
     if any(not set(filter(None, headers[k])) <= set(COLUMNS[k]) or not any(headers[k])
            for k in present):
         return None
-    builder = _Builder(default_currency)
+    links = _sheet_links(by_kind[LINK_SHEET]) if LINK_SHEET in by_kind else None
+    builder = _Builder(default_currency, present, links)
     result = NativeDocument(builder.incoming, ", ".join(by_kind[k].name for k in present), 1)
     for kind in present:
         names = headers[kind]
@@ -301,6 +396,43 @@ def native_workbook(sheets: list[Sheet], default_currency: str) -> NativeDocumen
     if TERM_SHEET in by_kind:
         result.terms = _sheet_terms(by_kind[TERM_SHEET])
     return result
+
+
+def _native_csv(sheet: Sheet, default_currency: str) -> NativeDocument | None:
+    """A CSV file whose header is exactly one kind's export columns, read as the export
+    wrote it (every cell's formula protection undone); None for any other CSV file."""
+    header = [cell_text(cell) for cell in (sheet.rows[:1] or [[]])[0]]
+    kind = next((kind for kind in KINDS if sorted(header) == sorted(COLUMNS[kind])), None)
+    if kind is None:
+        return None
+    builder = _Builder(default_currency, (kind,))
+    result = NativeDocument(builder.incoming, sheet.name, 1)
+    records = ((number, {name: unescape_csv_cell(cell) if isinstance(cell, str) else cell
+                         for name, cell in zip(header, cells, strict=False)})
+               for number, cells in enumerate(sheet.rows[1:], start=2)
+               if any(not is_blank(c) for c in cells))
+    _add_records(builder, result, kind, records, "row ")
+    return result
+
+
+def _sheet_links(sheet: Sheet) -> dict[AgreementKey, list[str]] | None:
+    """The sheet of covered items: each agreement's serial numbers, every one; None
+    when its header is not the export's (the agreements' own column is read then)."""
+    names = [cell_text(c) for c in (sheet.rows[:1] or [[]])[0]]
+    if not set(LINK_SHEET_COLUMNS) <= set(names):
+        return None
+    links: dict[AgreementKey, list[str]] = {}
+    for cells in sheet.rows[1:]:
+        record = dict(zip(names, cells, strict=False))
+        serial = _text(record.get("serial_number"))
+        if serial is None:
+            continue
+        oem, start = _text(record.get("oem")), parse_date(record.get("start_date"))
+        key = agreement_key(name_key(oem) if oem else None,
+                            _text(record.get("contract_number")), _text(record.get("title")),
+                            start if isinstance(start, dt.date) else None)
+        links.setdefault(key, []).append(serial)
+    return links
 
 
 def _sheet_terms(sheet: Sheet) -> dict[AgreementKey, GivenTerms]:

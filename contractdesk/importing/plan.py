@@ -28,6 +28,7 @@ from contractdesk.db.models import (
     name_key,
 )
 from contractdesk.db.term_sync import MIRRORED
+from contractdesk.importing.cells import RowWarning
 from contractdesk.importing.incoming import Incoming, Record, agreement_key, no_po_key
 
 KINDS = ("organizations", "contacts", "purchases", "items", "agreements")
@@ -73,6 +74,7 @@ class Plan:
     links: list[tuple[int, int]] = field(default_factory=list)  # agreement, item
     # (kind, id) → name in the audit trail; new records are named once they have an id
     labels: dict[tuple[str, int], str] = field(default_factory=dict)
+    warnings: list[RowWarning] = field(default_factory=list)  # values cut to fit
 
     def created(self) -> dict[str, int]:
         return {kind: len(self.creates[kind]) for kind in KINDS}
@@ -172,15 +174,32 @@ def _lengths(table: Table) -> dict[str, int]:
             if isinstance(column.type, String) and column.type.length}
 
 
-def _fit(values: dict[str, Any], limits: dict[str, int]) -> None:
-    """Cuts text to its column's length: SQLite would keep it whole, PostgreSQL refuse
-    the whole import for one over-long cell. (Currency codes, the only shorter limit,
-    come out of the parsers as three letters.)"""
-    for column, value in values.items():  # replacing a value does not resize the dict
-        if type(value) is str and len(value) > SHORTEST_FREE_TEXT:
-            limit = limits.get(column)
-            if limit is not None and len(value) > limit:
-                values[column] = value[:limit]
+def _fit(record: Record, kind: str, limits: dict[str, int], warnings: list[RowWarning]
+         ) -> None:
+    """Cuts text to its column's length (SQLite would keep it whole, PostgreSQL refuse
+    the whole import for one over-long cell), keeping the whole text in the record's
+    notes and saying so. (Currency codes, the only shorter limit, come out of the
+    parsers as three letters.)"""
+    cut: list[tuple[str, str, int]] = []
+    for values in (record.fields, record.defaults):
+        for column, value in values.items():  # replacing a value does not resize the dict
+            if type(value) is str and len(value) > SHORTEST_FREE_TEXT:
+                limit = limits.get(column)
+                if limit is not None and len(value) > limit:
+                    values[column] = value[:limit]
+                    cut.append((column, value, limit))
+    kept = kind in _WITH_NOTES
+    for column, value, limit in cut:
+        if kept:
+            note = f"{column} in full: {value}"
+            old = record.fields.get("notes")
+            record.fields["notes"] = f"{old}\n{note}" if old else note
+        warnings.append(RowWarning(record.row, (
+            f"{column} is {len(value):,} characters long, more than the {limit:,} it "
+            "can hold; cut" + (", and kept whole in the notes" if kept else ""))))
+
+
+_WITH_NOTES = frozenset({"organizations", "contacts", "purchases", "agreements"})
 
 
 def _merged_notes(old: str | None, new: str) -> str:
@@ -211,13 +230,17 @@ def build_plan(session: Session, incoming: Incoming) -> Plan:
         known = ids[kind]
         creates = plan.creates[kind]
         for key, record in records.items():
-            _fit(record.fields, limits)
-            _fit(record.defaults, limits)
+            _fit(record, kind, limits, plan.warnings)
             refs = _resolved(references, record, ids, by_contract)
             found: int | None = known.get(key)
             if found is None and kind == "items" and key[0] == "serial":
                 tag = record.fields.get("asset_tag")  # a serial added to a tagged item
                 found = known.get(("tag", "", tag)) if tag else None
+            alias = next((known[a] for a in record.aliases if a in known), None) \
+                if found is None else None
+            if alias is not None:  # already there under another key: left as it is
+                known[key] = alias
+                continue
             if found is None or found < 0:
                 values = {**defaults, **record.defaults, **record.fields, **refs}
                 if kind == "organizations":

@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-import python_calamine
-
 from contractdesk.errors import UserError
+from contractdesk.importing.calamine_load import Failure, LoadedSheet, load_visible_sheets
+from contractdesk.importing.cells import RowWarning
+from contractdesk.importing.error_cells import ErrorCells
 from contractdesk.importing.guard import check_size, check_zip
+from contractdesk.importing.limited import OutOfMemory, run_limited
 from contractdesk.importing.text_files import DETECT, Rows, TextFormat, read_csv
+from contractdesk.printable import printable
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".tab"})
@@ -33,6 +36,8 @@ class Sheet:
     _load: Callable[[], Rows] = field(repr=False)
     _rows: Rows | None = field(default=None, repr=False)
     text_format: TextFormat | None = None
+    warnings: tuple[RowWarning, ...] = ()
+    errors: ErrorCells = field(default_factory=dict)  # blank in ``rows``: see error_cells
 
     @property
     def rows(self) -> Rows:
@@ -59,35 +64,35 @@ def read_sheets(path: Path, text_format: TextFormat = DETECT) -> list[Sheet]:
     if suffix in WORKBOOK_SUFFIXES:
         raise UserError(f"{path.name} is not a {suffix} workbook (its content is not a "
                         "spreadsheet); save it again from the spreadsheet program.")
-    rows, used = read_csv(path, text_format)
-    return [Sheet(path.stem, lambda: rows, rows, used)]
+    reading = read_csv(path, text_format)
+    return [Sheet(printable(path.stem), lambda: reading.rows, reading.rows,
+                  reading.text_format, reading.warnings)]
 
 
 def _workbook_sheets(path: Path) -> list[Sheet]:
+    """Every visible sheet, read at once in the reader child process (one process
+    start per workbook: choosing a sheet reads them all anyway)."""
     try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-        visible = [meta.name for meta in workbook.sheets_metadata
-                   if meta.visible == python_calamine.SheetVisibleEnum.Visible
-                   and meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
-    except python_calamine.PasswordError as error:
-        raise UserError(f"{path.name} is password-protected; save an unprotected copy "
-                        "to import it.") from error
-    except (python_calamine.CalamineError, ValueError, OSError) as error:
-        raise UserError(f"{path.name} is damaged or not a spreadsheet ({error}).") from error
-    if not visible:
+        loaded = run_limited(load_visible_sheets, str(path))
+    except OutOfMemory as error:
+        raise UserError(f"{path.name} needs more memory than ContractDesk allows for one "
+                        f"import ({error.limit_mb} MB); it was not imported.") from error
+    if isinstance(loaded, Failure):
+        raise UserError(_failure_message(path, loaded))
+    if not loaded:
         raise UserError(f"{path.name} has no visible worksheet.")
-
-    def loader(name: str) -> Callable[[], Rows]:
-        def load() -> Rows:
-            try:
-                sheet = workbook.get_sheet_by_name(name)
-                rows = cast(Rows, sheet.to_python(skip_empty_area=False))
-            except (python_calamine.CalamineError, ValueError) as error:
-                raise UserError(f"Sheet {name!r} of {path.name} cannot be read "
-                                f"({error}).") from error
-            return rows
-        return load
-
-    return [Sheet(name, loader(name)) for name in visible]
+    return [_loaded_sheet(sheet) for sheet in loaded]
 
 
+def _loaded_sheet(sheet: LoadedSheet) -> Sheet:
+    rows = cast(Rows, sheet.rows)
+    return Sheet(sheet.name, lambda: rows, rows, errors=sheet.errors)
+
+
+def _failure_message(path: Path, failure: Failure) -> str:
+    if failure.kind == "password":
+        return (f"{path.name} is password-protected; save an unprotected copy to import "
+                "it.")
+    if failure.kind == "sheet":
+        return f"Sheet {failure.sheet!r} of {path.name} cannot be read ({failure.detail})."
+    return f"{path.name} is damaged or not a spreadsheet ({failure.detail})."

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from contractdesk.domain.enums import AgreementKind, ContactRole, FirstLine, OrgRole
+from contractdesk.importing.agreement_dates import agreement_start
 from contractdesk.importing.incoming import (
     ContactKey,
     Incoming,
@@ -149,7 +150,8 @@ def _agreement(incoming: Incoming, row: _Row, profile: str | None,
     if title is None and profile == "snipe-it":
         title = f"Warranty {description or ''} ({serials[0] if serials else tag or po})"
     title = title or description or ", ".join(serials) or tag or po
-    start = values.get("agreement.start_date") or values.get("purchase.order_date")
+    start = agreement_start(values.get("agreement.start_date"),
+                            values.get("purchase.order_date"), values.get("agreement.end_date"))
     fields = {**_pick(values, AGREEMENT_TARGETS),
               "contract_number": contract, "title": title, "start_date": start,
               "notes": row.notes}

@@ -17,6 +17,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from contractdesk.domain.clauses import describe_reading
+from contractdesk.importing.agreement_dates import dates_problem
 from contractdesk.importing.cells import Cell, Reason, cell_text
 from contractdesk.importing.clause_cells import (
     CLAUSE_TARGETS,
@@ -53,6 +54,7 @@ class ParsedRow:
     number: int
     values: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # read, with a caveat
     extra: list[tuple[str, str]] = field(default_factory=list)  # unmapped header, text
 
     @property
@@ -154,10 +156,25 @@ def parse_rows(table: Table, mapping: ColumnMapping, default_currency: str
             cell = row[column.index]
             if cell is not None and cell != "":
                 result.extra.append((column.header, cell_text(cell)))
+    _warn_error_cells(table, parsed)
     currency = file_currency(parsed, default_currency)
     for result in parsed:
         _finish(result, currency)
     return parsed
+
+
+def _warn_error_cells(table: Table, parsed: list[ParsedRow]) -> None:
+    """Error cells (``#N/A``) are blanks to every parser; each row that has one says so."""
+    if not table.errors:
+        return
+    by_number = {row.number: row for row in parsed}
+    for (number, column), error in sorted(table.errors.items()):
+        row = by_number.get(number)
+        if row is None or column > len(table.headers):
+            continue
+        header = table.headers[column - 1] or "a column without a header"
+        row.warnings.append(f"{header} ({column_letter(column - 1)}{number}) holds the "
+                            f"spreadsheet error {error}; read as blank")
 
 
 def _present(targets: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
@@ -246,10 +263,9 @@ def _finish(row: ParsedRow, file_currency_code: str) -> None:
     if months and "agreement.end_date" not in values and isinstance(start, dt.date):
         values["agreement.end_date"] = start + relativedelta(months=months) - dt.timedelta(1)
     end = values.get("agreement.end_date")
-    if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start and \
-            "agreement.start_date" in values:
-        row.problems.append(f"end date {end.isoformat()} is before start date "
-                            f"{start.isoformat()}")
+    problem = dates_problem(values.get("agreement.start_date"), end)
+    if problem:
+        row.problems.append(problem)
     if not row.problems and values.keys().isdisjoint(IDENTIFYING):
         row.problems.append("nothing identifies this row (no contract number, title, "
                             "serial number, asset tag or order number)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +23,7 @@ from contractdesk.db.term_sync import sync_terms
 from contractdesk.domain.money import is_currency
 from contractdesk.errors import ConflictError, UserError, translate_errors
 from contractdesk.importing.apply import apply_plan
+from contractdesk.importing.cells import RowWarning
 from contractdesk.importing.governance_rows import import_governance
 from contractdesk.importing.incoming import AgreementKey, GivenTerms, Incoming
 from contractdesk.importing.mapping import (
@@ -39,6 +40,7 @@ from contractdesk.importing.rows import ParsedRow, parse_rows
 from contractdesk.importing.table import build_table, choose_sheet
 from contractdesk.importing.term_history import restore_terms
 from contractdesk.importing.text_files import DETECT, TextFormat
+from contractdesk.printable import printable
 from contractdesk.services.progress import NO_PROGRESS, Progress
 from contractdesk.services.terms import roll_forward
 
@@ -62,6 +64,7 @@ class Preview:
     rows: list[ParsedRow] = field(default_factory=list)
     native: NativeDocument | None = None
     text_format: TextFormat | None = None  # how a CSV file's text was read
+    file_warnings: tuple[RowWarning, ...] = ()  # what reading the file had to repair
 
     @property
     def rows_read(self) -> int:
@@ -71,8 +74,17 @@ class Preview:
     def skipped(self) -> list[Skipped]:
         if self.native is not None:
             return [Skipped(r, reason) for r, reason in self.native.skipped]
-        return [Skipped(row.number, "; ".join(row.problems)) for row in self.rows
-                if row.problems]
+        return [Skipped(row.number, "; ".join(row.problems + row.warnings))
+                for row in self.rows if row.problems]
+
+    @property
+    def warnings(self) -> list[RowWarning]:
+        """What was read with a caveat, file first, then row by row (a skipped row's
+        warnings are part of its reason)."""
+        rows = [RowWarning(row.number, text) for row in self.rows if row.ok
+                for text in row.warnings]
+        native = self.native.warnings if self.native is not None else []
+        return [*self.file_warnings, *native, *rows]
 
     @property
     def unmapped(self) -> list[str]:
@@ -105,6 +117,7 @@ class ImportSummary:
     mapping: dict[str, str]
     unmapped: list[str] = field(default_factory=list)  # kept in notes; not in the contract
     text_format: TextFormat | None = None  # a CSV file's encoding and delimiter; ditto
+    warnings: list[RowWarning] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The design's ``import --json`` contract, key for key."""
@@ -112,7 +125,8 @@ class ImportSummary:
                 "rows_read": self.rows_read, "dry_run": self.dry_run,
                 "created": dict(self.created), "updated": dict(self.updated),
                 "skipped": [{"row": s.row, "reason": s.reason} for s in self.skipped],
-                "mapping": dict(self.mapping)}
+                "mapping": dict(self.mapping),
+                "warnings": [{"row": w.row, "warning": w.text} for w in self.warnings]}
 
 
 def preview(path: Path, sheet: str | None = None,
@@ -150,7 +164,23 @@ def preview(path: Path, sheet: str | None = None,
                             "number); give a --mapping file to name the columns.")
         rows = parse_rows(table, columns, default_currency)
     return Preview(path.name, table.sheet, table.header_row, columns, rows,
-                   text_format=chosen.text_format)
+                   text_format=chosen.text_format,
+                   file_warnings=_place_warnings(chosen.warnings, rows))
+
+
+def _place_warnings(warnings: Iterable[RowWarning], rows: list[ParsedRow]
+                    ) -> tuple[RowWarning, ...]:
+    """Reading's warnings that name a row go to that row (the preview marks it); the
+    ones about the file as a whole are returned."""
+    by_number = {row.number: row for row in rows}
+    whole_file = []
+    for warning in warnings:
+        row = by_number.get(warning.row)
+        if row is None:
+            whole_file.append(warning)
+        else:
+            row.warnings.insert(0, warning.text)
+    return tuple(whole_file)
 
 
 def run_import(target: Database | Session, path: Path, *, sheet: str | None = None,
@@ -212,41 +242,63 @@ def _run(target: Database | Session, path: Path, sheet: str | None,
                         f"; {len(skipped)} row(s) in all. Nothing was imported.")
     progress.update(0, 1, "reading")
     incoming = parsed.incoming()
-    source = f"import:{path.name}"[:300]
+    source = f"import:{printable(path.name)}"[:300]
     governance = parsed.native.governance if parsed.native is not None else {}
     histories = parsed.native.terms if parsed.native is not None else {}
-    if isinstance(target, Session):
-        created, updated = _import_into(target, incoming, source, dry_run, progress)
-        skipped += _import_governance(target, governance, dry_run, created)
-        skipped += _finish_terms(target, histories, dry_run)
-    else:
-        with target.transaction(source) as session:
-            created, updated = _import_into(session, incoming, source, dry_run, progress)
-            skipped += _import_governance(session, governance, dry_run, created)
-            skipped += _finish_terms(session, histories, dry_run)
+    warnings = parsed.warnings
+    with _writing(target, source, dry_run) as session:
+        created, updated = _import_into(session, incoming, source, progress, warnings)
+        skipped += _import_governance(session, governance, created)
+        skipped += _finish_terms(session, histories)
     log.info("imported %s: created %s, updated %s, skipped %d", path.name, created,
              updated, len(skipped))
-    return ImportSummary(path.name, parsed.sheet, parsed.header_row, parsed.rows_read,
+    return ImportSummary(printable(path.name), parsed.sheet, parsed.header_row, parsed.rows_read,
                          dry_run, created, updated, skipped, parsed.mapping_report(),
-                         parsed.unmapped, parsed.text_format)
+                         parsed.unmapped, parsed.text_format, warnings)
 
 
-def _import_into(session: Session, incoming: Incoming, source: str, dry_run: bool,
-                 progress: Progress) -> tuple[dict[str, int], dict[str, int]]:
+@contextmanager
+def _writing(target: Database | Session, source: str, dry_run: bool) -> Iterator[Session]:
+    """The session the import writes in. A dry run writes too, and is rolled back: it
+    meets every check the real import meets (the database's own included), so what it
+    reports is what the import will do."""
+    if isinstance(target, Session):
+        if not dry_run:
+            yield target
+            return
+        savepoint = target.begin_nested()
+        try:
+            yield target
+        finally:
+            savepoint.rollback()
+    elif not dry_run:
+        with target.transaction(source) as session:
+            yield session
+    else:
+        with translate_errors(), target.session(source) as session, session.begin() as work:
+            try:
+                yield session
+            finally:
+                work.rollback()
+
+
+def _import_into(session: Session, incoming: Incoming, source: str, progress: Progress,
+                 warnings: list[RowWarning]) -> tuple[dict[str, int], dict[str, int]]:
+    """The plan, applied (its warnings, values cut to fit, added to ``warnings``)."""
     with translate_errors():
         plan = build_plan(session, incoming)
+        warnings.extend(plan.warnings)
         created, updated = plan.created(), plan.updated()
-        if not dry_run:
-            apply_plan(session, plan, source, str(session.info.get("user", "")), progress)
-            sync_terms(session.connection())
+        apply_plan(session, plan, source, str(session.info.get("user", "")), progress)
+        sync_terms(session.connection())
     return created, updated
 
 
 def _import_governance(session: Session, lists: Mapping[str, list[dict[str, Any]]],
-                       dry_run: bool, created: dict[str, int]) -> list[Skipped]:
+                       created: dict[str, int]) -> list[Skipped]:
     """Reviews, checks, risks and cases of a ContractDesk export, in the same transaction
     as the records they refer to; counted in ``created`` only when there are any."""
-    if not lists or dry_run:
+    if not lists:
         return []
     with translate_errors():
         result = import_governance(session, lists)
@@ -255,13 +307,11 @@ def _import_governance(session: Session, lists: Mapping[str, list[dict[str, Any]
                                     f"{entry['reason']}") for entry in result.skipped]
 
 
-def _finish_terms(session: Session, histories: Mapping[AgreementKey, GivenTerms],
-                  dry_run: bool) -> list[Skipped]:
+def _finish_terms(session: Session, histories: Mapping[AgreementKey, GivenTerms]
+                  ) -> list[Skipped]:
     """The term histories of an export, then the roll forward: a year-old register's
     auto-renewing agreements are shown in their running term at once, not only after
     the next start."""
-    if dry_run:
-        return []
     with translate_errors():
         left_out = restore_terms(session, histories)
         roll_forward(session, dt.date.today())

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from contractdesk.errors import UserError
 from contractdesk.importing.cells import Cell, cell_text
+from contractdesk.importing.error_cells import ErrorCells
 from contractdesk.importing.mapping import header_score
 from contractdesk.importing.readers import Sheet
 from contractdesk.importing.values import fold, is_blank
@@ -31,6 +32,7 @@ class Table:
     header_row: int  # 1-based
     headers: list[str]
     rows: list[DataRow]
+    errors: ErrorCells  # (row, column) from 1 → #N/A and the like, blank in ``rows``
 
 
 def _header_candidate(sheet: Sheet, named: frozenset[str]) -> tuple[int, int]:
@@ -118,4 +120,4 @@ def build_table(sheet: Sheet, header_index: int) -> Table:
         data.append(DataRow(index + 1, cells if len(cells) == width else
                             cells + [None] * (width - len(cells))))
         after_blank = False
-    return Table(sheet.name, header_index + 1, headers, data)
+    return Table(sheet.name, header_index + 1, headers, data, sheet.errors)

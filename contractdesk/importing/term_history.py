@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from contractdesk.db.models import Agreement, AgreementTerm, Organization, Purchase
 from contractdesk.db.term_sync import MIRRORED, sync_terms
 from contractdesk.domain.enums import BillingPeriod, TermOrigin
+from contractdesk.importing.agreement_dates import dates_problem
 from contractdesk.importing.incoming import AgreementKey, GivenTerms, agreement_key
 
 
@@ -97,8 +98,9 @@ def _rows(agreement_id: int, given: Any, purchases: Mapping[str, int]
         if not isinstance(term, dict):
             raise _Unreadable(f"term {position} is not a record")
         start, end = _date(term, "start_date"), _date(term, "end_date")
-        if start and end and end < start:
-            raise _Unreadable(f"term {position} ends before it starts")
+        problem = dates_problem(start, end)
+        if problem:
+            raise _Unreadable(f"term {position}: {problem}")
         purchase = term.get("purchase")
         rows.append({
             "agreement_id": agreement_id, "position": position,

@@ -296,15 +296,21 @@ def parse_first_line(cell: Cell) -> FirstLine | Reason | None:
 _SERIAL_SPLIT = re.compile(r"[,;/|\n\r]+")
 
 
-def parse_serials(cell: Cell) -> list[str]:
+MAX_SERIAL = 100  # the item table's serial_number column
+
+
+def parse_serials(cell: Cell) -> list[str] | Reason:
     """``"5HG7KM3, 5HG7KM4"`` → both; split on ``, ; /`` and line breaks, duplicates
-    dropped, order kept."""
+    dropped, order kept. A part too long for a serial number is a reason, not cut."""
     if is_blank(cell):
         return []
     text = cell if isinstance(cell, str) else cell_text(cell)
     serials: dict[str, None] = {}
     for part in _SERIAL_SPLIT.split(text):
-        serial = " ".join(part.split())[:100]
+        serial = " ".join(part.split())
+        if len(serial) > MAX_SERIAL:
+            return Reason(f"{shown(serial)} is {len(serial):,} characters long; a serial "
+                          f"number has at most {MAX_SERIAL}")
         if serial and serial.casefold() not in EMPTY_WORDS:
             serials[serial] = None
     return list(serials)

@@ -6,6 +6,8 @@ never part of a path, so no name (``../../etc/passwd``, ``C:\\x``, NUL bytes) ca
 or open anything outside the folder. Equal content is stored once, however many
 records it is attached to. Files are not deleted when a document row is: a stored
 file is only garbage once no row refers to it, and backups take only referenced ones.
+A file larger than the team's limit (the ``documents.max_mb`` preference) is refused
+before a byte is copied, and the copy stops at the limit should the file grow meanwhile.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,6 +28,7 @@ from sqlalchemy.orm import Session
 from contractdesk.db.models import Agreement, Document, Organization, Purchase
 from contractdesk.errors import UserError, ValidationError
 from contractdesk.paths import documents_dir
+from contractdesk.services import preferences
 
 CHUNK = 1024 * 1024
 MAX_NAME = 255
@@ -33,6 +36,14 @@ FALLBACK_NAME = "document"
 FALLBACK_TYPE = "application/octet-stream"
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 _SEPARATORS = re.compile(r"[\\/]")
+
+
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+class TooLarge(UserError):
+    """A file over the attachment limit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +64,8 @@ class DocumentStore:
                             "is not a SHA-256 digest).")
         return self.root / sha256[:2] / f"{sha256}.bin"
 
-    def put_stream(self, source: IO[bytes], expected: str | None = None) -> tuple[str, int]:
+    def put_stream(self, source: Readable, expected: str | None = None,
+                   max_bytes: int | None = None) -> tuple[str, int]:
         """Stores what ``source`` yields; returns its hash and size.
 
         The content goes to a temporary file in the store first and is renamed into
@@ -61,6 +73,7 @@ class DocumentStore:
 
         Raises:
             UserError: ``expected`` is given and the content does not match it.
+            TooLarge: ``source`` yields more than ``max_bytes``.
         """
         self.root.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
@@ -72,6 +85,9 @@ class DocumentStore:
                 while chunk := source.read(CHUNK):
                     digest.update(chunk)
                     size += len(chunk)
+                    if max_bytes is not None and size > max_bytes:
+                        raise TooLarge(f"The file is larger than {_megabytes(max_bytes)}, "
+                                       "the most that may be attached.")
                     handle.write(chunk)
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -90,9 +106,24 @@ class DocumentStore:
             raise
         return sha256, size
 
-    def put_file(self, source: Path) -> tuple[str, int]:
+    def put_file(self, source: Path, max_bytes: int | None = None) -> tuple[str, int]:
+        """Stores the file ``source``.
+
+        Raises:
+            TooLarge: it is larger than ``max_bytes`` (checked before copying, and
+                again while copying).
+        """
         with source.open("rb") as handle:
-            return self.put_stream(handle)
+            size = os.fstat(handle.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                raise TooLarge(f"{source.name} is {_megabytes(size)}; files larger than "
+                               f"{_megabytes(max_bytes)} cannot be attached (a team "
+                               f"preference: {preferences.MAX_ATTACHMENT_MB.name}).")
+            return self.put_stream(handle, max_bytes=max_bytes)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB"
 
 
 def default_store() -> DocumentStore:
@@ -142,11 +173,13 @@ def attach(session: Session, source: Path, *, organization: Organization | None 
     Raises:
         ValidationError: not exactly one record to attach to.
         UserError: ``source`` is not a readable file.
+        TooLarge: ``source`` is over the team's limit (``documents.max_mb``).
     """
     column, owner = _owner(organization, purchase, agreement)
     if not source.is_file():
         raise UserError(f"No such file: {source}")
-    sha256, size = (store or default_store()).put_file(source)
+    limit = preferences.get(session, preferences.MAX_ATTACHMENT_MB) * 1_000_000
+    sha256, size = (store or default_store()).put_file(source, max_bytes=limit)
     label = display_name(name if name is not None else source.name)
     session.flush()  # a record created in this transaction needs its id
     document = Document(sha256=sha256, file_name=label, media_type=media_type(label),

@@ -2,7 +2,8 @@
 
 These are facts about the organization, not about one person's window (those stay in
 the window's settings file): the name and address a notice letter is signed with, the
-country whose public holidays move an act-by date, the default internal lead time.
+country whose public holidays move an act-by date, the default internal lead time, the
+largest file anyone may attach (the documents are the team's, beside the database).
 The command line and the window read them from here, so both give the same act-by
 date and the same letter. An unreadable stored value falls back to the default.
 """
@@ -26,9 +27,15 @@ MAX_LEAD_DAYS = 365
 
 @dataclass(frozen=True)
 class Key(Generic[T]):
+    """A preference; a number is a whole count of ``unit`` from ``minimum`` to
+    ``maximum``."""
+
     name: str
     default: T
     label: str
+    unit: str = "days"
+    minimum: int = 0
+    maximum: int = MAX_LEAD_DAYS
 
 
 OWN_NAME = Key("own.name", "", "our organization's name, as letters are signed")
@@ -40,10 +47,12 @@ HOLIDAY_COUNTRY = Key("holidays.country", "", "public holidays of this country "
 HOLIDAY_REGION = Key("holidays.region", "", "and of this region (e.g. BY), or none")
 LEAD_TIME_DAYS = Key("notice.lead_time_days", 0, "days we need internally before notice "
                      "can go out, unless an agreement says otherwise")
+MAX_ATTACHMENT_MB = Key("documents.max_mb", 200, "largest file that may be attached, in MB",
+                        unit="MB", minimum=1, maximum=100_000)
 
 KEYS: dict[str, Key[int] | Key[str]] = {key.name: key for key in (
     OWN_NAME, OWN_ADDRESS, OWN_SIGNATORY, LETTER_LANGUAGE, HOLIDAY_COUNTRY,
-    HOLIDAY_REGION, LEAD_TIME_DAYS)}
+    HOLIDAY_REGION, LEAD_TIME_DAYS, MAX_ATTACHMENT_MB)}
 
 
 def _stored(session: Session, name: str) -> Preference | None:
@@ -79,9 +88,9 @@ def set_preference(session: Session, name: str, value: str) -> int | str:
     text = value.strip()
     typed: int | str = text
     if isinstance(key.default, int):
-        if not text.isdigit() or int(text) > MAX_LEAD_DAYS:
-            raise ValidationError({name: f"{value!r} is not a number of days "
-                                         f"from 0 to {MAX_LEAD_DAYS}"})
+        if not text.isdigit() or not key.minimum <= int(text) <= key.maximum:
+            raise ValidationError({name: f"{value!r} is not a number of {key.unit} "
+                                         f"from {key.minimum} to {key.maximum}"})
         typed = int(text)
     elif key is LETTER_LANGUAGE and text not in ("en", "de"):
         raise ValidationError({name: f"{value!r} is not 'en' or 'de'"})

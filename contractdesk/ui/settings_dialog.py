@@ -124,7 +124,9 @@ class SettingsDialog(QDialog):
             (preferences.HOLIDAY_COUNTRY, self.tr("Public holidays of (country)")),
             (preferences.HOLIDAY_REGION, self.tr("and region")),
             (preferences.LEAD_TIME_DAYS, self.tr("Internal lead time")),
+            (preferences.MAX_ATTACHMENT_MB, self.tr("Largest attachment")),
         ]
+        units = {"days": self.tr(" days"), "MB": self.tr(" MB")}
         for key, label in labels:
             value = values[key.name]
             widget: QLineEdit | QPlainTextEdit | QComboBox | QSpinBox
@@ -137,10 +139,10 @@ class SettingsDialog(QDialog):
                 widget.addItem("English", "en")
                 widget.addItem("Deutsch", "de")
                 widget.setCurrentIndex(max(widget.findData(value), 0))
-            elif key is preferences.LEAD_TIME_DAYS:
+            elif isinstance(key.default, int):
                 widget = QSpinBox()
-                widget.setRange(0, preferences.MAX_LEAD_DAYS)
-                widget.setSuffix(self.tr(" days"))
+                widget.setRange(key.minimum, key.maximum)
+                widget.setSuffix(units[key.unit])
                 widget.setValue(int(value))
             else:
                 widget = QLineEdit(str(value))

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import errno
+import gc
+import io
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -136,3 +140,55 @@ def test_unknown_extension_names_the_known_ones(sample_database: Database,
         export(sample_database, tmp_path / "x.ods")
 
 
+class FullDiskFile(io.FileIO):
+    """A file on a disk that fills up after the first few bytes."""
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("earlier", ["x.xlsx"], indirect=True)
+def test_full_disk_during_the_zip_leaves_no_second_error(
+        sample_database: Database, earlier: Path, private_temp: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """openpyxl leaves its zip open when the disk fills; closing it later failed again
+    and printed a traceback after the one-line message."""
+    real_open = io.open
+
+    def open_on_full_disk(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if str(file).endswith(".tmp") and "b" in mode and "w" in mode:
+            return io.BufferedRandom(FullDiskFile(file, "w+"))
+        return real_open(file, mode, *args, **kwargs)
+
+    unraisable: list[Any] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr(io, "open", open_on_full_disk)
+    with pytest.raises(UserError, match="disk is full"):
+        export(sample_database, earlier)
+    monkeypatch.setattr(io, "open", real_open)
+    gc.collect()
+    assert unraisable == []
+    assert_untouched(earlier, private_temp)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("earlier", FORMATS, indirect=True)
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o664])
+def test_replacing_a_file_keeps_its_permissions(sample_database: Database, earlier: Path,
+                                                umask_022: None, mode: int) -> None:
+    earlier.chmod(mode)
+    export(sample_database, earlier)
+    assert earlier.read_bytes() != EARLIER
+    assert stat.S_IMODE(earlier.stat().st_mode) == mode
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_a_new_file_gets_the_umask_s_permissions(sample_database: Database, tmp_path: Path,
+                                                 umask: int) -> None:
+    previous = os.umask(umask)
+    try:
+        export(sample_database, tmp_path / "new.csv")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "new.csv").stat().st_mode) == 0o666 & ~umask

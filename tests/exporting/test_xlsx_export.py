@@ -14,7 +14,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from contractdesk.db.database import Database
 from contractdesk.exporting.dispatch import export_to
 from contractdesk.exporting.governance_rows import GOVERNANCE_COLUMNS, GOVERNANCE_KINDS
-from contractdesk.exporting.records import COLUMNS, KINDS, TERM_SHEET, TERM_SHEET_COLUMNS
+from contractdesk.exporting.records import (
+    COLUMNS,
+    KINDS,
+    LINK_SHEET,
+    LINK_SHEET_COLUMNS,
+    TERM_SHEET,
+    TERM_SHEET_COLUMNS,
+)
 from contractdesk.exporting.xlsx_export import RENEWAL_COLUMNS, RENEWALS_SHEET
 from contractdesk.services.renewals import renewals
 from tests.conftest import TODAY
@@ -39,9 +46,11 @@ def workbook_path(sample_database: Database, tmp_path: Path) -> Path:
 
 def test_sheets_in_order_with_the_field_names_as_the_only_header(workbook_path: Path) -> None:
     book = load_workbook(workbook_path)
-    assert book.sheetnames == [RENEWALS_SHEET, *KINDS, TERM_SHEET, *GOVERNANCE_KINDS]
-    headers = {**COLUMNS, **GOVERNANCE_COLUMNS, TERM_SHEET: TERM_SHEET_COLUMNS}
-    for kind in (*KINDS, TERM_SHEET, *GOVERNANCE_KINDS):
+    assert book.sheetnames == [RENEWALS_SHEET, *KINDS, TERM_SHEET, LINK_SHEET,
+                               *GOVERNANCE_KINDS]
+    headers = {**COLUMNS, **GOVERNANCE_COLUMNS, TERM_SHEET: TERM_SHEET_COLUMNS,
+               LINK_SHEET: LINK_SHEET_COLUMNS}
+    for kind in (*KINDS, TERM_SHEET, LINK_SHEET, *GOVERNANCE_KINDS):
         sheet = book[kind]
         header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True))
         assert header == headers[kind]
@@ -142,7 +151,8 @@ def test_empty_database_gives_headers_only(database: Database, tmp_path: Path) -
     target = tmp_path / "empty.xlsx"
     assert export(database, target) == dict.fromkeys((*KINDS, *GOVERNANCE_KINDS), 0)
     book = load_workbook(target)
-    assert book.sheetnames == [RENEWALS_SHEET, *KINDS, TERM_SHEET, *GOVERNANCE_KINDS]
+    assert book.sheetnames == [RENEWALS_SHEET, *KINDS, TERM_SHEET, LINK_SHEET,
+                               *GOVERNANCE_KINDS]
     assert [cell.value for cell in book["items"][1]] == list(COLUMNS["items"])
     assert [cell.value for cell in book[RENEWALS_SHEET][1]] == list(RENEWAL_COLUMNS)
     assert book[RENEWALS_SHEET].max_row == 1

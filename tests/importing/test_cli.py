@@ -12,7 +12,7 @@ from tests.conftest import SAMPLES
 
 UK = SAMPLES / "uk_supplier_register.xlsx"
 SUMMARY_KEYS = ["file", "sheet", "header_row", "rows_read", "dry_run", "created", "updated",
-                "skipped", "mapping"]
+                "skipped", "mapping", "warnings"]
 KIND_KEYS = ["organizations", "contacts", "purchases", "items", "agreements"]
 
 

@@ -268,10 +268,10 @@ def test_read_only_folder_leaves_nothing(tmp_path: Path,
     try:
         if os.access(folder, os.W_OK):
             # Root writes anyway: refuse the way a read-only folder does.
-            def refuse(*_: object, **__: object) -> tuple[int, str]:
+            def refuse(*_: object, **__: object) -> Path:
                 raise PermissionError(13, "Permission denied")
 
-            monkeypatch.setattr(safe_write.tempfile, "mkstemp", refuse)
+            monkeypatch.setattr(safe_write, "_create_temp", refuse)
         with pytest.raises(UserError, match="Cannot write in"):
             write_notice_letter(make(), folder / "letter.pdf")
         assert list(folder.iterdir()) == []

@@ -334,3 +334,29 @@ def test_a_workbook_has_no_text_choices(qtbot: QtBot, empty_window: MainWindow,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     wizard = open_wizard(qtbot, empty_window, monkeypatch)
     assert not wizard.source_page.encoding_box.isVisible()
+
+
+def test_warnings_are_shown_before_and_after_the_import(qtbot: QtBot, empty_window: MainWindow,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        tmp_path: Path) -> None:
+    path = tmp_path / "repaired.csv"
+    path.write_bytes(b"OEM;Contract No.;Title\n" + "IBM;C-1;Müller\n".encode()
+                     + "IBM;C-2;Müller\n".encode("cp1252") + b'IBM;C-3;"open\nIBM;C-4;x\n')
+    wizard = open_wizard(qtbot, empty_window, monkeypatch, path)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    status = wizard.preview_page.status.text()
+    assert "File (warning): line 3 is not UTF-8" in status
+    assert "Row 4 (warning): a quote (\") opened on line 4 is never closed" in status
+    model = wizard.preview_page.model
+    marked = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    assert marked["4"].startswith("Warning: a quote") and marked["2"] == ""
+
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page)
+    summary = wizard.summary_page
+    assert "<b>Warnings:</b> 2, listed below" in summary.counts.text()
+    shown = [(summary.warnings.item(r, 0).text(), summary.warnings.item(r, 1).text()[:20])
+             for r in range(summary.warnings.rowCount())]
+    assert shown == [("file", "line 3 is not UTF-8 "), ("4", "a quote (\") opened o")]
+    assert count(empty_window, Agreement) == 4

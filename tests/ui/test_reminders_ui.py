@@ -211,7 +211,9 @@ def test_settings_keep_the_teams_preferences_in_the_database(
     (dialog,) = shown
     name, address = dialog.shared["own.name"], dialog.shared["own.address"]
     country, region = dialog.shared["holidays.country"], dialog.shared["holidays.region"]
-    lead = dialog.shared["notice.lead_time_days"]
+    lead, largest = dialog.shared["notice.lead_time_days"], dialog.shared["documents.max_mb"]
+    assert isinstance(largest, QSpinBox) and largest.value() == 200
+    largest.setValue(50)
     assert isinstance(name, QLineEdit) and isinstance(address, QPlainTextEdit)
     assert isinstance(country, QLineEdit) and isinstance(region, QLineEdit)
     assert isinstance(lead, QSpinBox)
@@ -227,5 +229,5 @@ def test_settings_keep_the_teams_preferences_in_the_database(
     dialog.accept()
     stored = access.read(preferences.all_preferences)
     assert (stored["own.name"], stored["own.address"], stored["holidays.region"],
-            stored["notice.lead_time_days"]) == (
-        "Muster IT GmbH", "Hauptstr. 1\n80331 München", "BY", 14)
+            stored["notice.lead_time_days"], stored["documents.max_mb"]) == (
+        "Muster IT GmbH", "Hauptstr. 1\n80331 München", "BY", 14, 50)

@@ -226,8 +226,9 @@ class PreviewPage(StatePage):
         self.done = False  # set once the import succeeded: then Next moves on
         self.setTitle(self.tr("Preview"))
         self.setSubTitle(self.tr("The rows as they will be read. Rows marked in red are "
-                                 "skipped, with the reason; Import writes all the others "
-                                 "in one go (Cancel writes nothing)."))
+                                 "skipped, with the reason; rows in amber are read with a "
+                                 "warning. Import writes all but the red ones in one go "
+                                 "(Cancel writes nothing)."))
         self.setCommitPage(True)
         self.status = status_label()
         self.model = PreviewModel()
@@ -273,6 +274,15 @@ class PreviewPage(StatePage):
         if skipped > SPELLED_OUT:
             text += "\n" + self.tr("… and {n} more, marked in the table.").format(
                 n=f"{skipped - SPELLED_OUT:,}")
+        warnings = preview.warnings
+        for warning in warnings[:SPELLED_OUT]:
+            where = (self.tr("Row {row}").format(row=warning.row) if warning.row
+                     else self.tr("File"))
+            text += "\n" + self.tr("{where} (warning): {text}").format(where=where,
+                                                                      text=warning.text)
+        if len(warnings) > SPELLED_OUT:
+            text += "\n" + self.tr("… and {n} more warnings.").format(
+                n=f"{len(warnings) - SPELLED_OUT:,}")
         if preview.unmapped:
             text += "\n" + self.tr("Columns not matched to a field go to the notes: "
                                   "{names}.").format(names=", ".join(preview.unmapped))

@@ -1,5 +1,6 @@
 """What the wizard shows of a parsed file: field names in words, values as text, and a
-table model of the rows as they will be read, problem rows marked with their reason."""
+table model of the rows as they will be read, problem rows marked with their reason and
+rows read with a caveat with their warning."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 PREVIEW_ROWS = 200  # the first rows shown; problem rows further down are shown too
 PROBLEM_BACKGROUND = QColor(214, 69, 69, 60)  # translucent: readable in both palettes
+WARNING_BACKGROUND = QColor(230, 170, 30, 60)
 
 _GROUPS = {"agreement": "Agreement", "purchase": "Purchase", "item": "Item",
            "contact": "Contact"}
@@ -83,7 +85,7 @@ def shown_rows(preview: Preview) -> list[ParsedRow]:
     if preview.native is not None:
         return [ParsedRow(s.row, problems=[s.reason]) for s in preview.skipped]
     head = preview.rows[:PREVIEW_ROWS]
-    return head + [row for row in preview.rows[PREVIEW_ROWS:] if row.problems]
+    return head + [row for row in preview.rows[PREVIEW_ROWS:] if row.problems or row.warnings]
 
 
 class PreviewModel(QAbstractTableModel):
@@ -133,11 +135,12 @@ class PreviewModel(QAbstractTableModel):
             if column == 0:
                 return str(row.number)
             if column == 1:
-                return "; ".join(row.problems)
+                return "; ".join(row.problems) or "; ".join(
+                    _tr("Warning: {text}").format(text=text) for text in row.warnings)
             target = self.targets[column - 2]
             return value_text(row.values.get(target), row.values.get("currency"), target)
-        if role == Qt.ItemDataRole.BackgroundRole and row.problems:
-            return PROBLEM_BACKGROUND
+        if role == Qt.ItemDataRole.BackgroundRole and (row.problems or row.warnings):
+            return PROBLEM_BACKGROUND if row.problems else WARNING_BACKGROUND
         if role == Qt.ItemDataRole.FontRole and column == 1 and row.problems:
             return self.problem_font
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:

@@ -34,6 +34,29 @@ def counted(counts: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
+def _row_table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, 2)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(True)
+    return table
+
+
+def _fill(table: QTableWidget, entries: list[tuple[int, str]], whole_file: str = "") -> None:
+    """One line per entry (row 0 is the file as a whole); hidden when there are none."""
+    table.setRowCount(len(entries))
+    for line, (row, text) in enumerate(entries):
+        number = QTableWidgetItem(str(row) if row else whole_file)
+        number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        table.setItem(line, 0, number)
+        table.setItem(line, 1, QTableWidgetItem(text))
+    table.resizeColumnToContents(0)
+    table.resizeRowsToContents()
+    table.setVisible(bool(entries))
+
+
 class SummaryPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
@@ -42,18 +65,15 @@ class SummaryPage(QWizardPage):
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.skipped = QTableWidget(0, 2)
-        self.skipped.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Reason")])
-        self.skipped.verticalHeader().hide()
-        self.skipped.horizontalHeader().setStretchLastSection(True)
-        self.skipped.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.skipped.setWordWrap(True)
+        self.skipped = _row_table([self.tr("Row"), self.tr("Reason")])
+        self.warnings = _row_table([self.tr("Row"), self.tr("Warning")])
         self.save_button = QPushButton(self.tr("Save skipped rows as CSV…"))
         self.save_button.clicked.connect(self.save_skipped)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.skipped, 100)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.warnings, 50)
         layout.addStretch(1)  # keeps the counts at the top when nothing was skipped
 
     def show_summary(self, summary: ImportSummary) -> None:
@@ -66,21 +86,19 @@ class SummaryPage(QWizardPage):
         count = len(summary.skipped)
         skipped = (self.tr("no rows") if not count else self.tr("1 row, listed below")
                    if count == 1 else self.tr("{n} rows, listed below").format(n=count))
+        warned = len(summary.warnings)
+        warnings = (self.tr("none") if not warned else self.tr("1, listed below")
+                    if warned == 1 else self.tr("{n}, listed below").format(n=warned))
         self.counts.setText(self.tr("<p style='line-height: 140%'><b>Created:</b> {created}"
                                     "<br><b>Updated:</b> {updated}"
-                                    "<br><b>Skipped:</b> {skipped}</p>").format(
+                                    "<br><b>Skipped:</b> {skipped}"
+                                    "<br><b>Warnings:</b> {warnings}</p>").format(
             created=counted(summary.created) or nothing,
-            updated=counted(summary.updated) or nothing, skipped=skipped))
-        self.skipped.setRowCount(count)
-        for line, entry in enumerate(summary.skipped):
-            number = QTableWidgetItem(str(entry.row))
-            number.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                    | Qt.AlignmentFlag.AlignVCenter)
-            self.skipped.setItem(line, 0, number)
-            self.skipped.setItem(line, 1, QTableWidgetItem(entry.reason))
-        self.skipped.resizeColumnToContents(0)
-        self.skipped.resizeRowsToContents()
-        self.skipped.setVisible(bool(count))
+            updated=counted(summary.updated) or nothing, skipped=skipped,
+            warnings=warnings))
+        _fill(self.skipped, [(entry.row, entry.reason) for entry in summary.skipped])
+        _fill(self.warnings, [(entry.row, entry.text) for entry in summary.warnings],
+              self.tr("file"))
         self.save_button.setVisible(bool(count))
 
     def save_skipped(self) -> None:
