@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +32,11 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+# taken before any test points tempfile elsewhere (a private folder the postgres user
+# cannot enter), as the server may first be needed by such a test
+SYSTEM_TEMP = tempfile.gettempdir()
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[object]:
     """The run's PostgreSQL server; skipped where none can be started, unless the test
@@ -38,7 +44,7 @@ def pg_server() -> Iterator[object]:
     from tests.pg_server import PgServer
 
     try:
-        server = PgServer()
+        server = PgServer(SYSTEM_TEMP)
         server.start()
     except Exception as error:
         if os.environ.get("CONTRACTDESK_REQUIRE_PG") == "1":

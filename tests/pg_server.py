@@ -35,12 +35,13 @@ def _free_port() -> int:
 
 
 class PgServer:
-    def __init__(self) -> None:
+    def __init__(self, temp_folder: str) -> None:
+        """``temp_folder`` holds the server's files: one the postgres user can enter."""
         bin_dir = _bin_dir()
         if bin_dir is None:
             raise RuntimeError("PostgreSQL server binaries not found (apt-get install postgresql)")
         self.bin_dir = bin_dir
-        self.root = Path(tempfile.mkdtemp(prefix="contractdesk-pg-"))
+        self.root = Path(tempfile.mkdtemp(prefix="contractdesk-pg-", dir=temp_folder))
         self.port = _free_port()
         self._as_postgres = os.geteuid() == 0  # the server refuses to run as root
         self._counter = itertools.count(1)
