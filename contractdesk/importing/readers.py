@@ -7,6 +7,7 @@ messages are the ones Excel shows.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,14 +47,44 @@ class Sheet:
         return self._rows
 
 
+class _LastRead:
+    """The last file read, while it stays unchanged (same size and modification time):
+    the import wizard reads a file for its sheet list, for its preview after each
+    change and for the import itself, and each read of a workbook starts a child."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[str, int, int, TextFormat] | None = None
+        self._sheets: list[Sheet] = []
+
+    def read(self, path: Path, text_format: TextFormat) -> list[Sheet]:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, text_format)
+        with self._lock:
+            if key == self._key:
+                return self._sheets
+        sheets = _read(path, text_format)
+        with self._lock:
+            self._key, self._sheets = key, sheets
+        return sheets
+
+
+_last_read = _LastRead()
+
+
 def read_sheets(path: Path, text_format: TextFormat = DETECT) -> list[Sheet]:
     """The visible sheets of a workbook, or the one sheet of a CSV file (read with
-    ``text_format`` where it names an encoding or delimiter).
+    ``text_format`` where it names an encoding or delimiter); the rows are shared with
+    later reads of the unchanged file, so they are never changed in place.
 
     Raises:
         UserError: unreadable, empty, damaged, hostile or not a spreadsheet.
     """
     check_size(path)
+    return _last_read.read(path, text_format)
+
+
+def _read(path: Path, text_format: TextFormat) -> list[Sheet]:
     with path.open("rb") as handle:
         magic = handle.read(8)
     suffix = path.suffix.lower()

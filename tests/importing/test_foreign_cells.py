@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -354,3 +355,24 @@ def test_error_cells_are_blanks_with_a_warning(database: Database,
     ]
     agreements = _agreements(database)
     assert agreements["E-1"].end_date is None and agreements["E-2"].oem is None
+
+
+def test_an_unchanged_workbook_is_read_once_and_a_changed_one_again(
+        write_xlsx: WriteXlsx, monkeypatch: pytest.MonkeyPatch) -> None:
+    from contractdesk.importing import readers
+
+    path = write_xlsx("once.xlsx", {"Sheet": [REGISTER_HEADERS, ["IBM", "O-1", "2027-01-01"]]})
+    started: list[str] = []
+    real = readers.run_limited
+
+    def counting(function: Any, argument: str) -> Any:
+        started.append(argument)
+        return real(function, argument)
+
+    monkeypatch.setattr(readers, "run_limited", counting)
+    first = readers.read_sheets(path)
+    assert readers.read_sheets(path) is first and len(started) == 1
+    write_xlsx("once.xlsx", {"Sheet": [REGISTER_HEADERS, ["IBM", "O-2", "2027-01-01"],
+                                       ["IBM", "O-3", "2027-01-01"]]})
+    assert [row[1] for row in readers.read_sheets(path)[0].rows[1:]] == ["O-2", "O-3"]
+    assert len(started) == 2
