@@ -6,6 +6,7 @@ import argparse
 
 from contractdesk import __version__
 from contractdesk.cli import (
+    coverage_command,
     data_commands,
     db_commands,
     governance_command,
@@ -16,7 +17,7 @@ from contractdesk.cli import (
 )
 
 COMMAND_MODULES = (gui_command, import_command, data_commands, report_command, db_commands,
-                   governance_command, workflow_command)
+                   governance_command, workflow_command, coverage_command)
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
