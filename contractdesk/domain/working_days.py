@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import locale
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -46,8 +47,19 @@ class DaysOff:
         return str(name) if name else None
 
 
-@lru_cache(maxsize=16)
+_building = threading.Lock()
+
+
 def _calendar(country: str, region: str) -> holidays.HolidayBase:
+    """One calendar at a time: building one imports the country's module, and two
+    worker threads importing at once (the start page's and the reminders') have crashed
+    PySide's import hook."""
+    with _building:
+        return _built_calendar(country, region)
+
+
+@lru_cache(maxsize=16)
+def _built_calendar(country: str, region: str) -> holidays.HolidayBase:
     supported = holidays.list_supported_countries()
     code, subdivision = country.upper(), region.upper()
     if code not in supported:
