@@ -1,4 +1,4 @@
-"""How long the renewals report takes over 5,000 agreements.
+"""How long the renewals report takes over 5,000 agreements, and the phone list over 20,000.
 
 Run: ``python -m benchmarks.bench_reports [COUNT]``. Prints the time to query, to lay
 out and write the PDF, and, as a floor, the time reportlab alone needs for a plain
@@ -10,24 +10,35 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import multiprocessing
+import os
 import random
+import resource
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
-from sqlalchemy import insert
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
+from benchmarks.large_database import fill_large
 from contractdesk.db.database import open_database
 from contractdesk.db.models import Agreement, Organization
 from contractdesk.domain.enums import AgreementKind, OrgRole
+from contractdesk.reports.data.phone_list import phone_list
 from contractdesk.reports.data.renewals import renewals_data
+from contractdesk.reports.data.vendor import vendor_summary
 from contractdesk.reports.formatting import Formatter
+from contractdesk.reports.phone_list import render_phone_list
 from contractdesk.reports.renewals import render_renewals
+from contractdesk.reports.vendor import render_vendor_summary
 
 TODAY = dt.date(2026, 11, 25)
 WINDOW_DAYS = 365
@@ -77,6 +88,16 @@ def plain_reportlab(rows: int) -> float:
     return time.process_time() - start
 
 
+def _largest_vendor(session: Session) -> tuple[str, int]:
+    involved = func.count(Agreement.id)
+    row = session.execute(
+        select(Organization.name, involved)
+        .join(Agreement, or_(Agreement.oem_id == Organization.id,
+                             Agreement.reseller_id == Organization.id))
+        .group_by(Organization.name).order_by(involved.desc()).limit(1)).one()
+    return row[0], row[1]
+
+
 def main(count: int = 5000) -> None:
     with tempfile.TemporaryDirectory() as folder:
         database = open_database(Path(folder) / "bench.sqlite3")
@@ -101,5 +122,84 @@ def main(count: int = 5000) -> None:
     print(f"floor, plain reportlab table of {data.line_count} rows: {floor:.2f} s")
 
 
+def _child(job: Callable[[], int], answer: Connection) -> None:
+    """Runs ``job`` in a fresh process: its CPU time and peak RSS are the job's alone."""
+    start = time.process_time()
+    rows = job()
+    answer.send((rows, time.process_time() - start, peak_rss_mb()))
+
+
+def _measured(job: Callable[[], int]) -> tuple[int, float, float]:
+    receive, send = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_child, args=(job, send))
+    child.start()
+    result: tuple[int, float, float] = receive.recv()
+    child.join()
+    return result
+
+
+def peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _phone_list(path: Path) -> int:
+    database = open_database(path)
+    with database.session("cli") as session:
+        data = phone_list(session, TODAY)
+    render_phone_list(data, io.BytesIO(), Formatter.for_locale("en_GB"), dt.datetime.now())
+    database.close()
+    return len(data.lines)
+
+
+def _plain_rows(rows: int) -> int:
+    plain_reportlab(rows)
+    return rows
+
+
+def phone_list_bench() -> None:
+    """The phone list of the 20,000-agreement database (``BENCH_DB`` reuses one), time
+    and peak memory as ratios to a plain reportlab table of as many rows."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(os.environ.get("BENCH_DB") or Path(folder) / "large.sqlite3")
+        if not path.exists():
+            fill_large(path, today=TODAY)
+        rows, cpu, peak = _measured(partial(_phone_list, path))
+        _, floor_cpu, floor_peak = _measured(partial(_plain_rows, rows))
+    print(f"phone list, 20,000 agreements, {rows} lines: {cpu:.2f} s CPU "
+          f"({cpu / floor_cpu:.1f}x the floor's {floor_cpu:.2f} s), peak RSS {peak:.0f} MB "
+          f"({peak / floor_peak:.1f}x the floor's {floor_peak:.0f} MB; target < 400 MB)")
+
+
+def _vendor_summary(path: Path) -> int:
+    database = open_database(path)
+    with database.session("cli") as session:
+        name, _ = _largest_vendor(session)
+        summary = vendor_summary(session, name, TODAY)
+    pages = render_vendor_summary(summary, io.BytesIO(), Formatter.for_locale("en_GB"),
+                                  dt.datetime.now())
+    database.close()
+    print(f"vendor summary of {name}: {len(summary.agreements)} agreements, "
+          f"{len(summary.purchases)} purchases, {pages} pages", flush=True)
+    return len(summary.agreements) + len(summary.purchases)
+
+
+def vendor_bench() -> None:
+    """The vendor summary of the largest vendor of the 20,000-agreement database
+    (``BENCH_DB`` reuses one), time and peak memory as ratios to a plain reportlab table
+    of as many rows (its agreements and purchases)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(os.environ.get("BENCH_DB") or Path(folder) / "large.sqlite3")
+        if not path.exists():
+            fill_large(path, today=TODAY)
+        rows, cpu, peak = _measured(partial(_vendor_summary, path))
+        _, floor_cpu, floor_peak = _measured(partial(_plain_rows, rows))
+    print(f"vendor summary, largest vendor, {rows} rows: {cpu:.2f} s CPU "
+          f"({cpu / floor_cpu:.1f}x the floor's {floor_cpu:.2f} s), peak RSS {peak:.0f} MB "
+          f"({peak / floor_peak:.1f}x the floor's {floor_peak:.0f} MB)")
+
+
 if __name__ == "__main__":
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 5000)
+    vendor_bench()
+    phone_list_bench()

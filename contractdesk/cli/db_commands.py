@@ -20,6 +20,7 @@ from contractdesk.db import migrate
 from contractdesk.db.backup import automatic_backup, backups_dir, copy_database, integrity_problems
 from contractdesk.db.database import Database, require_sqlite, resolve_target
 from contractdesk.db.restore import KeepPrevious, restore_from, set_aside
+from contractdesk.db.serial_keys import serial_clashes
 from contractdesk.db.sqlite_files import DamagedDatabaseError
 from contractdesk.errors import UserError
 from contractdesk.exporting.json_export import write_json
@@ -134,6 +135,9 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"Database: {database.describe()}")
     print(f"Server: {server}")
     print(f"Schema revision: {revision} (this app: {migrate.head_revision()})")
+    with database.engine.connect() as connection:
+        for clash in serial_clashes(connection):
+            print(f"Serial numbers: {clash}")
     if database.path is not None:
         database.close()
         problems = integrity_problems(database.path)

@@ -12,12 +12,13 @@ from contractdesk.cli import (
     governance_command,
     gui_command,
     import_command,
+    remind_command,
     report_command,
     workflow_command,
 )
 
 COMMAND_MODULES = (gui_command, import_command, data_commands, report_command, db_commands,
-                   governance_command, workflow_command, coverage_command)
+                   governance_command, workflow_command, coverage_command, remind_command)
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:

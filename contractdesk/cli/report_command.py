@@ -19,8 +19,10 @@ from contractdesk.cli.common import (
     today,
 )
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
+from contractdesk.reports.data.phone_list import phone_list
 from contractdesk.reports.data.renewals import renewals_data
 from contractdesk.reports.data.support import (
+    ALL_LIMIT,
     SupportData,
     support_for_agreement,
     support_for_all,
@@ -29,6 +31,7 @@ from contractdesk.reports.data.support import (
 from contractdesk.reports.data.vendor import vendor_summary
 from contractdesk.reports.document import save_pdf
 from contractdesk.reports.formatting import Formatter
+from contractdesk.reports.phone_list import render_phone_list
 from contractdesk.reports.renewals import render_renewals
 from contractdesk.reports.support import render_support
 from contractdesk.reports.vendor import render_vendor_summary
@@ -64,7 +67,10 @@ def register(commands: Subparsers, add_db: AddDbOption) -> None:
     which.add_argument("--serial", metavar="SN",
                        help="the item with this serial number (or asset tag)")
     which.add_argument("--agreement", metavar="NO", help="the agreement with this number")
-    which.add_argument("--all", action="store_true", help="every running agreement")
+    which.add_argument("--all", action="store_true",
+                       help=f"a card for every running agreement (up to {ALL_LIMIT})")
+    which.add_argument("--list", action="store_true",
+                       help="the phone list: one line per covered serial, by OEM")
     common(support)
     support.set_defaults(handler=run_support)
 
@@ -106,6 +112,11 @@ def _support_data(session: Session, args: argparse.Namespace) -> SupportData:
 
 def run_support(args: argparse.Namespace) -> int:
     target, fmt = _prepare(args)
+    if args.list:
+        with open_from_args(args).session("cli") as session:
+            lines = phone_list(session, today())
+        return _save(target, "Phone list", lambda out: render_phone_list(
+            lines, out, fmt, dt.datetime.now()))
     with open_from_args(args).session("cli") as session:
         data = _support_data(session, args)
     return _save(target, "Support card", lambda out: render_support(

@@ -21,10 +21,11 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Mapper, RelationshipProperty, Session, sessionmaker
 
 from contractdesk.db.base import Base
-from contractdesk.db.models import Change
+from contractdesk.db.models import DERIVED_KEYS, Change
 from contractdesk.domain.enums import ChangeAction
 
-_SKIPPED_COLUMNS = frozenset({"id", "version", "name_key"})
+# what no audit row names: kept by the database or derived from another column
+NOT_AUDITED = frozenset({"id", "version", *DERIVED_KEYS})
 
 
 def format_value(value: Any) -> str | None:
@@ -95,7 +96,7 @@ def _snapshot(obj: Base) -> str:
     mapper: Mapper[Any] = inspect(type(obj))
     values: dict[str, str | None] = {}
     for column in mapper.column_attrs:
-        if column.key in _SKIPPED_COLUMNS or _is_foreign_key(mapper, column.key):
+        if column.key in NOT_AUDITED or _is_foreign_key(mapper, column.key):
             continue
         text = format_value(getattr(obj, column.key))
         if text not in (None, ""):
@@ -113,7 +114,7 @@ def _field_changes(session: Session, obj: Base
     mapper = state.mapper
     for column in mapper.column_attrs:
         key = column.key
-        if key in _SKIPPED_COLUMNS or _is_foreign_key(mapper, key):
+        if key in NOT_AUDITED or _is_foreign_key(mapper, key):
             continue
         history = state.attrs[key].history
         if history.added or history.deleted:

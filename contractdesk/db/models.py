@@ -2,8 +2,9 @@
 
 Natural-key uniqueness lives in the database (so it holds on SQLite and PostgreSQL, and
 for two people importing at once): organization names through a normalised ``name_key``
-column, serials per OEM and contract numbers per OEM through composite unique
-constraints. Empty optional keys are stored as NULL, which unique constraints ignore.
+column, serials per OEM (by a normalised ``serial_key``) and contract numbers per OEM
+through composite unique constraints. Empty optional keys are stored as NULL, which unique
+constraints ignore.
 
 Every table has a ``version`` counter (``version_id_col``) so that a save based on a
 stale read fails instead of overwriting someone else's edit.
@@ -72,6 +73,20 @@ def name_key(name: str) -> str:
     return _NOT_WORD.sub("", folded) or "".join(folded.split())
 
 
+def serial_key(text: str | None) -> str | None:
+    """The form in which two serial numbers (or two asset tags) count as the same:
+    people type ``sg23kmx001`` for a label reading ``SG23KMX001``, and copy a trailing
+    space from a spreadsheet. Inner spaces and punctuation stay significant (a serial is
+    a code, not a name). ``None`` for a blank."""
+    if text is None:
+        return None
+    return unicodedata.normalize("NFKC", text).strip().casefold() or None
+
+
+# Kept by the models from another column: neither audited nor written by hand.
+DERIVED_KEYS = frozenset({"name_key", "serial_key", "tag_key"})
+
+
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -98,7 +113,7 @@ class Organization(Versioned, Base):
     currency: Mapped[str | None] = mapped_column(String(3))
     payment_terms: Mapped[OptShortText]
     status: Mapped[OrgStatus] = mapped_column(enum_column(OrgStatus),
-                                              default=OrgStatus.APPROVED)
+                                              default=OrgStatus.NOT_REVIEWED)
     risk_level: Mapped[RiskLevel | None] = mapped_column(enum_column(RiskLevel))
     next_review: Mapped[OptDate]
     notes: Mapped[LongText]
@@ -179,18 +194,23 @@ agreement_item = Table(
 
 class Item(Versioned, Base):
     __tablename__ = "item"
-    __table_args__ = (UniqueConstraint("oem_id", "serial_number"),)
+    __table_args__ = (UniqueConstraint("oem_id", "serial_key"),)
 
     id: Mapped[IntPK]
     purchase_id: Mapped[int | None] = mapped_column(
         ForeignKey("purchase.id", ondelete="SET NULL"), index=True)
-    # no index of its own: the unique (oem_id, serial_number) index leads with it
+    # no index of its own: the unique (oem_id, serial_key) index leads with it
     oem_id: Mapped[int | None] = mapped_column(
         ForeignKey("organization.id", ondelete="RESTRICT"))
     description: Mapped[str] = mapped_column(String(300), default="")
     part_number: Mapped[OptShortText]
-    serial_number: Mapped[str | None] = mapped_column(String(100), index=True)
-    asset_tag: Mapped[str | None] = mapped_column(String(100), index=True)
+    serial_number: Mapped[str | None] = mapped_column(String(100))
+    asset_tag: Mapped[str | None] = mapped_column(String(100))
+    # serial_key(serial_number), serial_key(asset_tag): what every lookup compares. A
+    # serial_key is NULL beside a serial only where a database from before the keys held
+    # the serial twice for one OEM in different case (see db.serial_keys).
+    serial_key: Mapped[str | None] = mapped_column(String(100), index=True)
+    tag_key: Mapped[str | None] = mapped_column(String(100), index=True)
     quantity: Mapped[int] = mapped_column(Integer, default=1)
     unit_price: Mapped[Amount]
     location: Mapped[OptShortText]
@@ -201,6 +221,16 @@ class Item(Versioned, Base):
                                                        back_populates="items")
 
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+    @validates("serial_number")
+    def _keep_serial_key(self, _key: str, value: str | None) -> str | None:
+        self.serial_key = serial_key(value)
+        return value
+
+    @validates("asset_tag")
+    def _keep_tag_key(self, _key: str, value: str | None) -> str | None:
+        self.tag_key = serial_key(value)
+        return value
 
     def __str__(self) -> str:
         return self.serial_number or self.asset_tag or self.description or f"item #{self.id}"

@@ -15,6 +15,10 @@ class OrgRole(StrEnum):
 
 
 class OrgStatus(StrEnum):
+    """Where a supplier stands; a new one is not reviewed yet (approval is a decision
+    someone makes, never a default)."""
+
+    NOT_REVIEWED = "not_reviewed"
     APPROVED = "approved"
     UNDER_REVIEW = "under_review"
     ON_WATCH = "on_watch"

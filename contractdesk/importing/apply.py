@@ -1,7 +1,9 @@
 """Writing a plan in bulk, inside the caller's transaction: new records get their ids
 here and go in with one executemany per kind and batch; UPDATEs are grouped by the
 columns they change; the audit rows (the same text the ORM hook writes) follow.
-Progress is reported, and cancel honoured, between batches."""
+Progress is reported, and cancel honoured, between batches. The INSERTs go straight to
+the driver, so their keys are told to the undo journal, if one records the transaction
+(the UPDATEs it sees itself)."""
 
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ from typing import Any
 from sqlalchemy import Table, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
-from contractdesk.db.audit import change_rows, format_value
+from contractdesk.db.audit import NOT_AUDITED, change_rows, format_value
 from contractdesk.db.models import Change, agreement_item
+from contractdesk.db.undo_journal import active_journal
 from contractdesk.domain.enums import ChangeAction
 from contractdesk.importing.bulk import bind_value, insert_bound, insert_rows
 from contractdesk.importing.plan import KINDS, REFERENCES, TABLES, Plan, label_of
@@ -23,7 +26,6 @@ from contractdesk.services.progress import Progress
 
 BATCH = 5000
 CHANGES: Table = Change.__table__  # type: ignore[assignment]
-_NOT_AUDITED = frozenset({"id", "version", "name_key"})
 STAMP = ("source", "user", "at")  # the same for every audit row of one import
 AUDIT_COLUMNS = ("entity", "entity_id", "label", "action", "field", "old_value", "new_value",
                  *STAMP)
@@ -37,6 +39,7 @@ class _Writer:
     def __init__(self, session: Session, plan: Plan, progress: Progress,
                  stamp: tuple[str, str, dt.datetime]) -> None:
         self.connection = session.connection()
+        self.journal = active_journal(self.connection)
         # the audit rows as the driver takes them; their values that never change, bound
         dialect = self.connection.dialect
         self.actions = {member: bind_value(dialect, CHANGES, "action", member)
@@ -106,6 +109,8 @@ class _Writer:
                     if value is not None and value < 0:
                         values[column] = targets[value]
             insert_rows(self.connection, table, rows)
+            if self.journal is not None:
+                self.journal.inserted(table, [(values["id"],) for values in rows])
             self.tick(len(batch), f"adding {kind}")
         if creates and self.connection.dialect.name == "postgresql":
             self.connection.execute(text(
@@ -165,7 +170,7 @@ class _Writer:
                     audited.append((name, self.label(target, old),
                                     self.label(target, row[column])))
                     continue
-                if column not in _NOT_AUDITED:
+                if column not in NOT_AUDITED:
                     audited.append((column, format_value(old), format_value(new)))
                 row[column] = new
             groups[tuple(sorted(change.changes))].append(row)
@@ -190,9 +195,11 @@ class _Writer:
                         for row in rows])
 
     def link(self) -> None:
-        insert_bound(self.connection, agreement_item, ("agreement_id", "item_id"),
-                     [(self.id_of("agreements", a), self.id_of("items", i))
-                      for a, i in self.plan.links])
+        links = [(self.id_of("agreements", a), self.id_of("items", i))
+                 for a, i in self.plan.links]
+        insert_bound(self.connection, agreement_item, ("agreement_id", "item_id"), links)
+        if self.journal is not None:
+            self.journal.inserted(agreement_item, links)
         added: dict[int, list[str]] = defaultdict(list)
         for a, i in self.plan.links:
             if a > 0:
@@ -219,7 +226,7 @@ def _snapshot_fields(kind: str) -> list[tuple[str, str, str | None]]:
     snapshots come out as ``json.dumps(..., sort_keys=True)`` writes them."""
     fields: list[tuple[str, str, str | None]] = [
         (column.name, column.name, None) for column in TABLES[kind].columns
-        if column.name not in _NOT_AUDITED and not column.foreign_keys]
+        if column.name not in NOT_AUDITED and not column.foreign_keys]
     fields += [(name, column, target) for name, (column, target) in REFERENCES[kind].items()]
     return [(_quote(key) + ": ", column, target) for key, column, target in sorted(fields)]
 

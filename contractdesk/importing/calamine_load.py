@@ -54,10 +54,22 @@ def load_visible_sheets(path: str) -> Loaded:
             sheet = workbook.get_sheet_by_name(name)
             rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
             _fill_merged(rows, sheet.merged_cell_ranges or [])
+            _share_equal_texts(rows)
         except (python_calamine.CalamineError, ValueError) as error:
             return Failure("sheet", str(error), name)
         sheets.append(LoadedSheet(name, rows, errors.get(name, {})))
     return sheets
+
+
+def _share_equal_texts(rows: list[list[Any]]) -> None:
+    """Makes equal texts one object, so the rows cross to the importer pickled once
+    per distinct text: registers repeat themselves (vendors, kinds, "yes"), and a
+    million copies of one word would otherwise be a million strings in each process."""
+    seen: dict[str, str] = {"": ""}
+    for row in rows:
+        for index, cell in enumerate(row):
+            if type(cell) is str:
+                row[index] = seen.setdefault(cell, cell)
 
 
 def _fill_merged(rows: list[list[Any]],

@@ -24,7 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from contractdesk.db.models import name_key
+from contractdesk.db.models import name_key, serial_key
 from contractdesk.domain.enums import (
     AgreementKind,
     BillingPeriod,
@@ -255,10 +255,10 @@ class _Builder:
     def _covered(self, serial: str, oem: str | None, row: int) -> ItemKey:
         """The item an agreement covers: the file's item of that serial (whose OEM may
         be another than the agreement's), else one made from the serial."""
-        key = ("serial", oem or "", serial)
+        key = ("serial", oem or "", serial_key(serial) or serial)
         if key in self.incoming.items:
             return key
-        return self.by_serial.get(serial) or self.incoming.item(
+        return self.by_serial.get(key[2]) or self.incoming.item(
             key, row, {"serial_number": serial}, {}, {"oem": oem})
 
     def agreements(self, row: int, values: dict[str, Any]) -> str | None:

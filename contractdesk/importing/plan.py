@@ -26,6 +26,7 @@ from contractdesk.db.models import (
     Purchase,
     agreement_item,
     name_key,
+    serial_key,
 )
 from contractdesk.db.term_sync import MIRRORED
 from contractdesk.importing.cells import RowWarning
@@ -121,7 +122,7 @@ class _Index:
         for i, r in self.rows["items"].items():
             oem = org_key.get(r["oem_id"], "")
             po = purchases[r["purchase_id"]]["po_number"] if r["purchase_id"] else ""
-            for key in (("serial", oem, r["serial_number"]), ("tag", "", r["asset_tag"]),
+            for key in (("serial", oem, r["serial_key"]), ("tag", "", r["tag_key"]),
                         ("desc", po or "", r["description"])):
                 if key[2]:
                     self.keys["items"].setdefault(key, i)
@@ -234,8 +235,8 @@ def build_plan(session: Session, incoming: Incoming) -> Plan:
             refs = _resolved(references, record, ids, by_contract)
             found: int | None = known.get(key)
             if found is None and kind == "items" and key[0] == "serial":
-                tag = record.fields.get("asset_tag")  # a serial added to a tagged item
-                found = known.get(("tag", "", tag)) if tag else None
+                tag = serial_key(record.fields.get("asset_tag"))  # a serial added to a
+                found = known.get(("tag", "", tag)) if tag else None  # tagged item
             alias = next((known[a] for a in record.aliases if a in known), None) \
                 if found is None else None
             if alias is not None:  # already there under another key: left as it is
@@ -246,6 +247,8 @@ def build_plan(session: Session, incoming: Incoming) -> Plan:
                 if kind == "organizations":
                     values["name_key"] = key
                     values["roles"] = frozenset(values["roles"])
+                elif kind == "items":
+                    values.update(_keys(values))
                 create = Create(next(temps), values)
                 creates.append(create)
                 found = known[key] = create.temp
@@ -255,6 +258,10 @@ def build_plan(session: Session, incoming: Incoming) -> Plan:
                 if kind == "agreements" and index.earlier_term(found, wanted):
                     wanted = {k: v for k, v in wanted.items() if k not in MIRRORED}
                 changes = _changes(index.rows[kind][found], wanted)
+                if kind == "items":
+                    row = index.rows[kind][found]
+                    changes.update({key: (row[key], new) for key, new in
+                                    _keys({c: new for c, (_old, new) in changes.items()}).items()})
                 if changes:
                     plan.updates[kind].append(Update(found, changes))
             if kind == "agreements" and key[0] == "contract":
@@ -277,15 +284,33 @@ def _resolved(references: dict[str, tuple[str, str]], record: Record,
     return resolved
 
 
+_ITEM_KEYS = (("serial_number", "serial_key"), ("asset_tag", "tag_key"))
+
+
+def _keys(values: dict[str, Any]) -> dict[str, str | None]:
+    """The serial and tag keys of an item's new values, as the model keeps them (the
+    import writes rows without the model)."""
+    return {key: serial_key(values[column]) for column, key in _ITEM_KEYS if column in values}
+
+
 def _changes(row: dict[str, Any], wanted: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """What differs; a serial or tag the file writes in other case is the same one, and
+    the user's spelling stays."""
     changes = {}
     for column, value in wanted.items():
         old = row[column]
         new = (frozenset(old | set(value)) if column == "roles" else
                _merged_notes(old, value) if column == "notes" else value)
-        if old != new:
+        if old != new and not (column in _KEYED_TEXT and _same_key(old, new)):
             changes[column] = (old, new)
     return changes
+
+
+_KEYED_TEXT = frozenset(column for column, _key in _ITEM_KEYS)
+
+
+def _same_key(old: Any, new: Any) -> bool:
+    return serial_key(old) == serial_key(new)
 
 
 def _plan_links(plan: Plan, incoming: Incoming, ids: dict[str, dict[Any, int]],

@@ -120,7 +120,8 @@ def _items(incoming: Incoming, row: _Row, purchase: PurchaseKey | None) -> list[
 
 
 def _support(incoming: Incoming, row: _Row) -> ContactKey | None:
-    """The agreement's support line, as a contact at whoever the user calls first."""
+    """The agreement's support line, as a contact at whoever the user calls first: one
+    per line, so hardware and software support of one OEM stay two contacts."""
     values = row.values
     fields = _pick(values, SUPPORT_TARGETS)
     if not fields:
@@ -130,8 +131,8 @@ def _support(incoming: Incoming, row: _Row) -> ContactKey | None:
                  if by_reseller or not row.oem else (row.oem, values.get("agreement.oem")))
     if not org or not name:
         return None
-    return incoming.contact(org, _support_name(name), row.number, fields,
-                            {"role": ContactRole.SUPPORT})
+    return incoming.support_line(org, _support_name(name), row.number, fields,
+                                 {"role": ContactRole.SUPPORT})
 
 
 @lru_cache(maxsize=4096)

@@ -65,6 +65,7 @@ class Preview:
     native: NativeDocument | None = None
     text_format: TextFormat | None = None  # how a CSV file's text was read
     file_warnings: tuple[RowWarning, ...] = ()  # what reading the file had to repair
+    _incoming: Incoming | None = field(default=None, init=False, repr=False)
 
     @property
     def rows_read(self) -> int:
@@ -80,11 +81,11 @@ class Preview:
     @property
     def warnings(self) -> list[RowWarning]:
         """What was read with a caveat, file first, then row by row (a skipped row's
-        warnings are part of its reason)."""
+        warnings are part of its reason), then the values rows gave one record twice."""
         rows = [RowWarning(row.number, text) for row in self.rows if row.ok
                 for text in row.warnings]
         native = self.native.warnings if self.native is not None else []
-        return [*self.file_warnings, *native, *rows]
+        return [*self.file_warnings, *native, *rows, *self.incoming().warnings]
 
     @property
     def unmapped(self) -> list[str]:
@@ -94,14 +95,17 @@ class Preview:
         return self.mapping.report() if self.mapping else {}
 
     def incoming(self) -> Incoming:
+        """The records the rows describe, built once (:func:`preview` builds them, on
+        the caller's thread, so the wizard shows their warnings without a wait)."""
         if self.native is not None:
             return self.native.incoming
-        incoming = Incoming()
-        profile = self.mapping.profile if self.mapping else None
-        for row in self.rows:
-            if row.ok:
-                add_register_row(incoming, row, profile)
-        return incoming
+        if self._incoming is None:
+            self._incoming = Incoming()
+            profile = self.mapping.profile if self.mapping else None
+            for row in self.rows:
+                if row.ok:
+                    add_register_row(self._incoming, row, profile)
+        return self._incoming
 
 
 @dataclass
@@ -163,9 +167,11 @@ def preview(path: Path, sheet: str | None = None,
                             "contract number, title, serial number, asset tag or order "
                             "number); give a --mapping file to name the columns.")
         rows = parse_rows(table, columns, default_currency)
-    return Preview(path.name, table.sheet, table.header_row, columns, rows,
+    read = Preview(path.name, table.sheet, table.header_row, columns, rows,
                    text_format=chosen.text_format,
                    file_warnings=_place_warnings(chosen.warnings, rows))
+    read.incoming()
+    return read
 
 
 def _place_warnings(warnings: Iterable[RowWarning], rows: list[ParsedRow]

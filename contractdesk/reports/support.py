@@ -21,10 +21,12 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from contractdesk.domain.enums import AgreementStatus
+from contractdesk.domain.sla import parse_sla
 from contractdesk.reports.data.support import (
     RUNNING,
     CallLine,
     CoveredItem,
+    RiskAdvice,
     SupportCard,
     SupportData,
 )
@@ -43,6 +45,8 @@ from contractdesk.reports.styles import (
 from contractdesk.services.progress import NO_PROGRESS, Progress
 
 WIDE = False
+DAYS = {5: "Monday to Friday", 6: "Monday to Saturday", 7: "7 days a week"}
+TARGET_DAYS = {0: "fixed the same business day", 1: "fixed by the end of the next business day"}
 LABEL_SHARE = 0.2
 KEEP_TOGETHER_ITEMS = 20
 PAGE_ROOM = 10_000.0  # points: "unlimited" height when measuring a table
@@ -56,6 +60,8 @@ def _call(call: CallLine | None, *, big: bool) -> list[Flowable]:
     who = f"<b>{escape(call.organization)}</b>"
     if call.contact:
         who += f" — {escape(call.contact)}"
+    if call.note:
+        who += f" <font color=\"{MUTED.hexval()}\">({escape(call.note)})</font>"
     parts: list[Flowable] = [Paragraph(who, s.body)]
     if call.phone:
         parts.append(Paragraph(escape(call.phone), s.big if big else s.cell_bold))
@@ -71,20 +77,51 @@ def _call(call: CallLine | None, *, big: bool) -> list[Flowable]:
 
 def _cover(card: SupportCard, today: dt.date, fmt: Formatter) -> Flowable:
     s = styles()
-    if card.status == AgreementStatus.EXPIRED:
-        return Paragraph(f"EXPIRED on {escape(fmt.date(card.end_date))}: no cover", s.alert)
     if card.status == AgreementStatus.UPCOMING:
         return Paragraph(f"Not yet: starts {escape(fmt.date(card.start_date))}, runs until "
-                         f"{escape(fmt.date(card.end_date))}", s.alert)
+                         f"{escape(fmt.date(card.end_date))}. A planned follow-on: until "
+                         "then, call on the running agreement.", s.body)
     if card.end_date is None:
         return Paragraph("No end date recorded", s.body)
     if not card.covering:
-        return Paragraph(f"Ended on {escape(fmt.date(card.end_date))}: no cover", s.alert)
+        ago = (today - card.end_date).days
+        return Paragraph(f"EXPIRED on {escape(fmt.date(card.end_date))}, ended "
+                         f"{ago} day{'s' if ago != 1 else ''} ago: no cover", s.alert)
     left = (card.end_date - today).days
     text = f"<b>until {escape(fmt.date(card.end_date))}</b> ({left} days left)"
     if card.status is AgreementStatus.CANCELLED:
         text += "; notice given, it will not renew"
     return Paragraph(text, s.alert if left <= 30 else s.body)
+
+
+def sla_words(sla: str | None) -> str:
+    """``24x7x4`` spelled out as the app reads it ("24x7x4: 24 hours a day, 7 days a
+    week, fixed within 4 hours"); text it cannot read is shown as written."""
+    if not sla:
+        return "not recorded"
+    reading = parse_sla(sla)
+    if reading is None:
+        return sla
+    cover = reading.coverage
+    days = DAYS.get(cover.days_per_week, f"{cover.days_per_week} days a week")
+    words = (f"{cover.hours_per_day} hours a day, {days}" if cover.hours_per_day >= 24
+             else f"{_clock(cover.start)}–{_clock(cover.end)}, {days}")
+    if reading.hours is not None:
+        hours = reading.hours.normalize()
+        words += f", fixed within {hours:f} hour{'s' if hours != 1 else ''}"
+    elif reading.business_days is not None:
+        words += ", " + TARGET_DAYS.get(reading.business_days,
+                                        f"fixed within {reading.business_days} business days")
+    return f"{sla}: {words}"
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _advice(advice: RiskAdvice) -> str:
+    who = f"{escape(advice.organization)}: " if advice.organization else ""
+    return f"<b>{escape(advice.mitigation)}</b><br/>{who}{escape(advice.description)}"
 
 
 def _item_text(item: CoveredItem) -> str:
@@ -101,7 +138,8 @@ def _card(card: SupportCard, today: dt.date, fmt: Formatter, width: float,
     if card.title:
         heading += f" — {escape(card.title)}"
     status = "" if card.status in RUNNING else f" [{humanize(card.status)}]"
-    finished = not card.covering
+    finished = not card.covering and card.status is not AgreementStatus.UPCOMING
+    frame = ALERT if finished else (MUTED if not card.covering else ACCENT)
     rows: list[list[object]] = [
         [Paragraph(heading + escape(status), s.card_title), ""],
         [Paragraph("Call first", s.cell_bold), _call(card.first_call, big=True)],
@@ -111,12 +149,14 @@ def _card(card: SupportCard, today: dt.date, fmt: Formatter, width: float,
     quote = "<br/>".join(f"{escape(what)}: <b>{escape(value)}</b>" for what, value in card.quote)
     rows += [
         [Paragraph("Quote", s.cell_bold), Paragraph(quote or "nothing recorded", s.body)],
-        [Paragraph("SLA", s.cell_bold), Paragraph(escape(card.sla) or "not recorded", s.body)],
+        [Paragraph("SLA", s.cell_bold), Paragraph(escape(sla_words(card.sla)), s.body)],
         [Paragraph("Cover", s.cell_bold), _cover(card, today, fmt)],
         [Paragraph("Agreement", s.cell_bold), Paragraph(
             f"{escape(humanize(card.kind))} · OEM {escape(card.oem or '—')} · reseller "
             f"{escape(card.reseller or 'none (bought direct)')}", s.cell)],
     ]
+    rows += [[Paragraph("Open risk", s.cell_bold), Paragraph(_advice(advice), s.body)]
+             for advice in card.advice]
     ruled_until = len(rows) - 1
     # One row per item, so that a card covering hundreds of serials can break across
     # pages (a single cell taller than the page cannot be laid out at all).
@@ -127,9 +167,9 @@ def _card(card: SupportCard, today: dt.date, fmt: Formatter, width: float,
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("SPAN", (0, 0), (1, 0)),
-        ("BACKGROUND", (0, 0), (1, 0), ALERT if finished else ACCENT),
+        ("BACKGROUND", (0, 0), (1, 0), frame),
         ("BACKGROUND", (0, 1), (-1, -1), ALERT_FILL if finished else colors.white),
-        ("BOX", (0, 0), (-1, -1), 1, ALERT if finished else ACCENT),
+        ("BOX", (0, 0), (-1, -1), 1, frame),
         ("LINEBELOW", (0, 1), (-1, ruled_until), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 4),

@@ -10,21 +10,21 @@ an agreement's covered items are a list of item ids.
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Enum, String, inspect, select
 from sqlalchemy.orm import Session
 
 from contractdesk.db.base import Base
 from contractdesk.db.models import Agreement, Change, Contact, Item, Organization, Purchase
-from contractdesk.domain.clauses import ClauseReading, Role, describe_reading, read_clause
-from contractdesk.domain.durations import Duration
+from contractdesk.domain.clauses import Role, describe_reading, read_clause
 from contractdesk.domain.enums import NoticeAnchor
 from contractdesk.errors import NotFoundError, ValidationError
-from contractdesk.services import records
+from contractdesk.services import purchase_lines, records
+from contractdesk.services.lookup import item_matching
 from contractdesk.services.notice_dates import NoticeContext, notice_dates
+from contractdesk.services.typed_values import PERIOD_FIELDS
 from contractdesk.services.validation import check, normalize
 
 Values = dict[str, Any]
@@ -42,7 +42,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "contact": ("organization_id", "name", "role", "email", "phone", "support_hours",
                 "portal_url", "notes"),
     "purchase": ("po_number", "order_date", "reseller_id", "oem_id", "invoice_number",
-                 "quote_number", "currency", "total", "cost_center", "notes"),
+                 "quote_number", "currency", "total", "cost_center", "notes",
+                 purchase_lines.LINES),
     "item": ("purchase", "oem_id", "description", "part_number", "serial_number",
              "asset_tag", "quantity", "unit_price", "location"),
     "agreement": ("contract_number", "title", "kind", "oem_id", "reseller_id", "purchase",
@@ -85,6 +86,8 @@ def load(session: Session, kind: str, record_id: int) -> Values:
             values[name] = record.purchase.po_number if record.purchase else None
         elif name == "renewal_of":
             values[name] = record.renewal_of.contract_number if record.renewal_of else None
+        elif name == purchase_lines.LINES:
+            values[name] = purchase_lines.lines_of(record)
         else:
             values[name] = getattr(record, name)
     return values
@@ -99,18 +102,31 @@ def problems(kind: str, values: Values) -> dict[str, str]:
 
     Used as the user types; references by natural key are checked only on save.
     """
+    lines = purchase_lines.problems(values.get(purchase_lines.LINES) or [])
     try:
         check(_unsaved(kind, values))
     except ValidationError as error:
-        return error.problems
-    return {}
+        return {**{_form_field(name): reason for name, reason in error.problems.items()},
+                **lines}
+    return lines
+
+
+def _blank_as_empty(kind: str, values: Values) -> Values:
+    """``values`` with "" for a blank text whose column cannot be NULL: a form reads a
+    blank field as None, and a required text must reach validation (which says it is
+    required) rather than fail in the model (an organization's name key)."""
+    columns = inspect(_model(kind)).columns
+    texts = {name for name, column in columns.items() if not column.nullable
+             and isinstance(column.type, String) and not isinstance(column.type, Enum)}
+    return {name: "" if value is None and name in texts else value
+            for name, value in values.items()}
 
 
 def _unsaved(kind: str, values: Values) -> Any:
     """A record of ``kind`` with the form's plain values, never added to a session: what
     validation and the deadline explanation read while the user types."""
-    plain = {name: value for name, value in values.items()
-             if name not in ("item_ids", *_KEY_REFERENCES)}
+    plain = {name: value for name, value in _blank_as_empty(kind, values).items()
+             if name not in ("item_ids", purchase_lines.LINES, *_KEY_REFERENCES)}
     if kind == "agreement":
         for name in PERIOD_FIELDS:
             text = plain.get(name)
@@ -119,39 +135,6 @@ def _unsaved(kind: str, values: Values) -> Any:
         plain.setdefault("notice_anchor", NoticeAnchor.TERM_END)
         plain.setdefault("rolled_over", 0)
     return _model(kind)(**plain)
-
-
-PERIOD_FIELDS: dict[str, Role] = {"notice_period": Role.NOTICE, "initial_term": Role.TERM,
-                                  "renewal_term": Role.RENEWAL}
-"""The agreement's period fields, and what a bare period typed into each means."""
-
-
-def read_period(text: str | None, role: Role) -> str | None:
-    """A period typed as ISO (``P3M``) or in words (``3 Monate``, ``ninety days``), as
-    ISO; blank gives None.
-
-    Raises:
-        ValueError: not a period, or wording that says more than one (``3 Monate zum
-            Quartalsende``), which belongs in the clause, where nothing of it is lost.
-    """
-    if text is None or not text.strip():
-        return None
-    with suppress(ValueError):
-        return Duration.parse(text).isoformat()
-    reading = read_clause(text, role)
-    period = {Role.NOTICE: reading.notice_period, Role.TERM: reading.initial_term,
-              Role.RENEWAL: reading.renewal_term}.get(role)
-    rest = replace(reading, **{_SLOTS[role]: None})
-    if rest.notice_anchor is NoticeAnchor.TERM_END:  # what a bare notice period means
-        rest = replace(rest, notice_anchor=None)
-    if period is None or rest != ClauseReading():
-        raise ValueError(f"'{text.strip()}' says more than a period: write it in the "
-                         "clause field and press Apply")
-    return period.isoformat()
-
-
-_SLOTS = {Role.NOTICE: "notice_period", Role.TERM: "initial_term",
-          Role.RENEWAL: "renewal_term"}
 
 
 def clause_values(text: str) -> tuple[Values, str]:
@@ -225,7 +208,10 @@ def save(session: Session, kind: str, record_id: int | None, values: Values) -> 
     Raises:
         ValidationError: with the problems by form field.
     """
-    attributes = _resolve(session, kind, values)
+    lines = values.get(purchase_lines.LINES)
+    attributes = _resolve(session, kind, {
+        name: value for name, value in _blank_as_empty(kind, values).items()
+        if name != purchase_lines.LINES})
     try:
         if record_id is None:
             record: Any = records.create(session, _model(kind), **attributes)
@@ -234,6 +220,8 @@ def save(session: Session, kind: str, record_id: int | None, values: Values) -> 
     except ValidationError as error:
         raise ValidationError({_form_field(name): reason
                                for name, reason in error.problems.items()}) from error
+    if lines is not None:
+        purchase_lines.add_new_lines(session, record, lines)
     return int(record.id)
 
 
@@ -281,9 +269,7 @@ class ItemChoice:
 
 def item_by_serial(session: Session, text: str) -> list[ItemChoice]:
     """Items whose serial number or asset tag is ``text`` (for adding covered items)."""
-    key = text.strip()
-    found = session.scalars(select(Item).where((Item.serial_number == key)
-                                               | (Item.asset_tag == key)).limit(20))
+    found = session.scalars(select(Item).where(item_matching(text)).limit(20))
     return [ItemChoice(item.id, _item_label(item)) for item in found]
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Agreement, Item, Organization, name_key
 from contractdesk.errors import NotFoundError, UserError
+from contractdesk.services.lookup import serial_matching
 
 Keyed = TypeVar("Keyed", Agreement, Item)
 
@@ -33,7 +34,7 @@ def require_agreement(session: Session, contract_number: str,
 
 def require_item(session: Session, serial_number: str, oem: str | None = None) -> Item:
     """The item with ``serial_number`` (of ``oem`` when given); errors as above."""
-    query = select(Item).where(Item.serial_number == serial_number.strip())
+    query = select(Item).where(serial_matching(serial_number))
     if oem:
         query = query.join(Item.oem).where(Organization.name_key == name_key(oem))
     return _only(session, query, f"item with serial number {serial_number!r}")

@@ -1,15 +1,16 @@
-"""Finding agreements and purchases by the numbers people type.
+"""Finding agreements, purchases and items by the numbers people type.
 
 A contract number is unique per OEM only, so a number alone can be ambiguous; the
-error then names the OEMs to choose from instead of picking one.
+error then names the OEMs to choose from instead of picking one. Serial numbers and
+asset tags are matched as people type them: in any case, with stray spaces.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, false, select
 from sqlalchemy.orm import Session
 
-from contractdesk.db.models import Agreement, Purchase
+from contractdesk.db.models import Agreement, Item, Purchase, serial_key
 from contractdesk.errors import NotFoundError, UserError
 from contractdesk.services.organizations import require_organization
 
@@ -42,3 +43,16 @@ def require_purchase(session: Session, po_number: str) -> Purchase:
     if found is None:
         raise NotFoundError(f"No purchase with PO number {po_number!r}.")
     return found
+
+
+def serial_matching(text: str) -> ColumnElement[bool]:
+    """Items whose serial number is ``text``, ignoring case and surrounding spaces (by
+    the indexed key); none for a blank."""
+    key = serial_key(text)
+    return false() if key is None else Item.serial_key == key
+
+
+def item_matching(text: str) -> ColumnElement[bool]:
+    """Items whose serial number or asset tag is ``text``, as :func:`serial_matching`."""
+    key = serial_key(text)
+    return false() if key is None else (Item.serial_key == key) | (Item.tag_key == key)

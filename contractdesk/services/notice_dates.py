@@ -132,10 +132,17 @@ def _first_term(agreement: Agreement, end: dt.date | None) -> str:
     return f"{Duration.parse(initial).describe()} from {short_date(start)}"
 
 
-def _day_off(day: dt.date, context: NoticeContext) -> str:
+def day_off(day: dt.date, context: NoticeContext) -> str | None:
+    """Why nobody can act on ``day`` ("a Sunday", "Easter Monday, a public holiday"),
+    None on a working day: the explanation's words, which reports also mark dates with."""
     holiday = context.days_off.holiday(day)
     if holiday:
-        return f" ({holiday}, a public holiday)"
+        return f"{holiday}, a public holiday"
     if day.weekday() >= 5:
-        return f" (a {('Saturday', 'Sunday')[day.weekday() - 5]})"
-    return ""
+        return f"a {('Saturday', 'Sunday')[day.weekday() - 5]}"
+    return None
+
+
+def _day_off(day: dt.date, context: NoticeContext) -> str:
+    reason = day_off(day, context)
+    return f" ({reason})" if reason else ""

@@ -73,9 +73,9 @@ def _duplicate_of(session: Session, record: Base) -> dict[str, str] | None:
         query = select(Purchase.id).where(Purchase.po_number == record.po_number)
         reason = f"purchase order {record.po_number} already exists"
         field = "po_number"
-    elif isinstance(record, Item) and record.serial_number:
+    elif isinstance(record, Item) and record.serial_key:
         oem_id = record.oem.id if record.oem is not None else record.oem_id
-        query = select(Item.id).where(Item.serial_number == record.serial_number,
+        query = select(Item.id).where(Item.serial_key == record.serial_key,
                                       Item.oem_id.is_(None) if oem_id is None
                                       else Item.oem_id == oem_id)
         reason = f"serial number {record.serial_number} already exists for this OEM"

@@ -265,6 +265,55 @@ def snooze(session: Session, agreement: Agreement, today: dt.date, until: dt.dat
     return state
 
 
+# -- reviewing what was silenced ----------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class SilencedReminder:
+    """A reminder stage someone marked handled or snoozed, to look over and undo."""
+
+    state_id: int
+    agreement_id: int
+    name: str  # the contract number, else the agreement's title
+    title: str
+    deadline: dt.date
+    stage_days: int
+    handled_at: dt.datetime | None
+    snoozed_until: dt.date | None
+
+
+def silenced_reminders(session: Session, today: dt.date) -> list[SilencedReminder]:
+    """Stages marked handled, and snoozes still running, of deadlines not yet past by
+    more than a year (older ones can no longer nag): latest first."""
+    rows = session.scalars(
+        select(ReminderState).join(ReminderState.agreement)
+        .where((ReminderState.acknowledged_at.is_not(None))
+               | (ReminderState.snoozed_until > today),
+               ReminderState.deadline >= today - dt.timedelta(days=365))
+        .order_by(ReminderState.acknowledged_at.desc().nulls_last(),
+                  ReminderState.snoozed_until, ReminderState.id.desc()))
+    return [SilencedReminder(state.id, state.agreement_id,
+                             state.agreement.contract_number or state.agreement.title,
+                             state.agreement.title, state.deadline, state.stage_days,
+                             state.acknowledged_at,
+                             state.snoozed_until if state.snoozed_until
+                             and state.snoozed_until > today else None)
+            for state in rows]
+
+
+def remind_again(session: Session, state_id: int) -> None:
+    """Undoes "Handled" and "Snooze" on one stage: it is due again where its day came.
+
+    Raises:
+        UserError: the stage is gone (its agreement was deleted meanwhile).
+    """
+    state = session.get(ReminderState, state_id)
+    if state is None:
+        raise UserError("That reminder no longer exists; its agreement was deleted.")
+    state.acknowledged_at = None
+    state.snoozed_until = None
+    session.flush()
+
+
 # -- notifications ------------------------------------------------------------------------
 
 def should_notify(state: ReminderState | None, today: dt.date) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from contractdesk.db.governance import DueDiligenceCheck, Risk
@@ -61,6 +61,7 @@ class ScorecardView:
     risks_by_level: dict[str, int]  # "high", "medium", "low"
     risks: list[Values]  # description, severity, level, alternative
     diligence: list[Values]  # topic, reason, checked_on, expires_on
+    diligence_checks: int = 0  # checks recorded at all: none is no news, not good news
 
     @property
     def share_met(self) -> float | None:
@@ -82,7 +83,9 @@ def scorecard_view(session: Session, organization_id: int, today: dt.date) -> Sc
          for r in card.open_risks],
         [{"topic": i.check.topic.value, "reason": i.reason,
           "checked_on": i.check.checked_on, "expires_on": i.check.expires_on}
-         for i in card.diligence_issues])
+         for i in card.diligence_issues],
+        session.scalar(select(func.count()).select_from(DueDiligenceCheck)
+                       .where(DueDiligenceCheck.organization_id == organization_id)) or 0)
 
 
 # risks -----------------------------------------------------------------------------

@@ -14,18 +14,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from contractdesk.db.governance import DueDiligenceCheck, Review, Risk, SupportCase
-from contractdesk.db.models import Agreement, Organization
-from contractdesk.domain.enums import RiskLevel
+from contractdesk.db.models import Agreement, Item, Organization
+from contractdesk.domain.enums import OrgRole, RiskLevel
 from contractdesk.domain.governance_enums import DiligenceResult, DiligenceTopic, RiskStatus
 from contractdesk.domain.severity import severity_level
 from contractdesk.services.support_cases import cases_of
 
 SCORECARD_MONTHS = 12
 ISSUE_RESULTS = (DiligenceResult.FAILED, DiligenceResult.CONCERN)
+
+# What a scorecard's case count covers, in words (one place, to be translated).
+COUNTS_AS_OEM = ("Counts the support cases on {name} products, whichever party was "
+                 "called, and the cases where {name} was called.")
+COUNTS_AS_SUPPLIER = ("Counts the support cases where {name} was called, or where it "
+                      "takes the first call.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,11 @@ class Scorecard:
     case_list: list[SupportCase] = field(repr=False)
 
     @property
+    def counts(self) -> str:
+        """Which cases ``cases`` counts, in a sentence for the reader of the numbers."""
+        return counts_sentence(self.organization)
+
+    @property
     def open_risks_by_severity(self) -> dict[RiskLevel, int]:
         counted = Counter(severity_level(risk.severity) for risk in self.open_risks)
         return {level: counted[level] for level in (RiskLevel.HIGH, RiskLevel.MEDIUM,
@@ -123,10 +134,40 @@ def diligence_issues(session: Session, organization: Organization,
     return issues
 
 
+def is_oem(organization: Organization) -> bool:
+    return OrgRole.OEM in organization.roles
+
+
+def counts_sentence(organization: Organization) -> str:
+    template = COUNTS_AS_OEM if is_oem(organization) else COUNTS_AS_SUPPLIER
+    return template.format(name=organization.name)
+
+
+def scored_cases(session: Session, organization: Organization, since: dt.datetime
+                 ) -> list[SupportCase]:
+    """The cases a scorecard counts, oldest first: those against whom we called (see
+    :func:`~contractdesk.services.support_cases.cases_of`) and, for an OEM, every case
+    on its products whichever party was called. An OEM's product failing is its record
+    even when the reseller took the call; without this, an OEM whose cases all went
+    through a reseller would show none.
+    """
+    cases = cases_of(session, organization, since)
+    if not is_oem(organization):
+        return cases
+    on_products = session.scalars(
+        select(SupportCase)
+        .outerjoin(SupportCase.agreement).outerjoin(SupportCase.item)
+        .where(SupportCase.opened_at >= since,
+               func.coalesce(Agreement.oem_id, Item.oem_id) == organization.id)
+        .options(selectinload(SupportCase.agreement), selectinload(SupportCase.item)))
+    merged = {case.id: case for case in (*cases, *on_products)}
+    return sorted(merged.values(), key=lambda case: (case.opened_at, case.id))
+
+
 def scorecard(session: Session, organization: Organization, today: dt.date,
               months: int = SCORECARD_MONTHS) -> Scorecard:
     since: dt.date = today - relativedelta(months=months)
-    cases = cases_of(session, organization, dt.datetime.combine(since, dt.time()))
+    cases = scored_cases(session, organization, dt.datetime.combine(since, dt.time()))
     reviews = list(session.scalars(
         select(Review).where(Review.organization_id == organization.id)
         .order_by(Review.review_date, Review.id)))
@@ -146,6 +187,7 @@ def scorecard_json(card: Scorecard) -> dict[str, Any]:
         "organization": card.organization.name,
         "today": card.today.isoformat(),
         "since": card.since.isoformat(),
+        "support_cases_counted": card.counts,
         "support_cases": {
             "cases": stats.cases, "open": stats.open, "sla_judged": stats.judged,
             "sla_met": stats.met, "sla_missed": stats.missed,

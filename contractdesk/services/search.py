@@ -12,13 +12,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from contractdesk.db.models import Agreement, Contact, Item, Organization, Purchase
 from contractdesk.domain.agreement_term import covers
 from contractdesk.domain.enums import ContactRole, FirstLine
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
+from contractdesk.services.lookup import item_matching
 from contractdesk.services.renewals import renewed_ids, status_of
 from contractdesk.services.text_match import contains
 
@@ -137,9 +138,7 @@ def search(session: Session, text: str, today: dt.date,
                     .options(*_agreement_options()))  # type: ignore[arg-type]
     # An exact serial or asset tag comes first even when it is part of many others
     # (indexed, so instant); then any substring.
-    keys = {text, text.upper()}
-    exact = session.scalars(select(Item).where(or_(Item.serial_number.in_(keys),
-                                                   Item.asset_tag.in_(keys)))
+    exact = session.scalars(select(Item).where(item_matching(text))
                             .options(*item_options)).all()
     partial = session.scalars(
         select(Item).where(contains(session, text, Item.serial_number, Item.asset_tag,

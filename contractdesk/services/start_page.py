@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from contractdesk.db.models import Organization
+from contractdesk.db.models import Agreement, Item, Organization, Purchase
 from contractdesk.domain.enums import AgreementStatus
 from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.services.renewals import renewals
@@ -42,6 +42,13 @@ class StartPage:
     ending: list[DueRow]
     reviews: list[DueRow]
     window_days: int
+    empty: bool = False  # no records at all: the page shows the ways in instead
+
+
+def is_empty(session: Session) -> bool:
+    """Whether the database holds no record a user would have entered or imported."""
+    return all(session.scalar(select(model.id).limit(1)) is None
+               for model in (Organization, Agreement, Purchase, Item))
 
 
 def what_needs_doing(session: Session, today: dt.date,
@@ -70,4 +77,5 @@ def what_needs_doing(session: Session, today: dt.date,
                                           .where(Organization.next_review <= horizon)
                                           .order_by(Organization.next_review))
                if org.next_review is not None]
-    return StartPage(overdue, notice, ending, reviews, window_days)
+    return StartPage(overdue, notice, ending, reviews, window_days,
+                     empty=not (overdue or notice or ending or reviews) and is_empty(session))

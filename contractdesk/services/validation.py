@@ -1,7 +1,8 @@
 """The rules a record must keep, as reasons per field that the UI shows next to a field.
 
 Validators only read; :func:`normalize` tidies values first (blank optional keys become
-NULL so unique constraints ignore them, currency codes upper-case, durations canonical).
+NULL so unique constraints ignore them, currency codes upper-case, durations canonical
+ISO even when written in words, an enum's stored word its member).
 """
 
 from __future__ import annotations
@@ -10,13 +11,19 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from contextlib import suppress
+from enum import Enum
+from functools import cache
 from typing import Any, cast
+
+from sqlalchemy import Enum as EnumColumn
+from sqlalchemy import inspect
 
 from contractdesk.db.base import Base
 from contractdesk.db.models import Agreement, Contact, Item, Organization, Purchase
 from contractdesk.domain.durations import Duration
 from contractdesk.domain.money import is_currency
 from contractdesk.errors import ValidationError
+from contractdesk.services.typed_values import PERIOD_FIELDS, read_period
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -36,16 +43,40 @@ def normalize(record: Base) -> None:
         value = getattr(record, key, None)
         if isinstance(value, str):
             setattr(record, key, value.strip().upper() or None)
-    for key in ("renewal_term", "notice_period", "initial_term"):
+    for key, role in PERIOD_FIELDS.items():
         value = getattr(record, key, None)
         if value:
             # an unreadable one is reported by the validator with the user's own text
             with suppress(ValueError):
-                setattr(record, key, Duration.parse(value).isoformat())
+                setattr(record, key, read_period(value, role))
+    for key, enum in _enum_columns(type(record)).items():
+        value = getattr(record, key)
+        if isinstance(value, str) and not isinstance(value, Enum):
+            with suppress(ValueError):
+                setattr(record, key, enum(value))
     if isinstance(record, Agreement):
         _end_from_initial_term(record)
     if isinstance(record, Organization | Contact) and isinstance(record.name, str):
         record.name = " ".join(record.name.split())
+
+
+@cache
+def _enum_columns(model: type[Base]) -> dict[str, type[Enum]]:
+    """The record's enum attributes and their enums (kind, status, billing period...)."""
+    return {attribute.key: attribute.columns[0].type.enum_class
+            for attribute in inspect(model).column_attrs
+            if isinstance(attribute.columns[0].type, EnumColumn)
+            and attribute.columns[0].type.enum_class is not None}
+
+
+def _check_enums(problems: dict[str, str], record: Base) -> None:
+    """A word outside an enum ("support" as a kind) is refused here, by field, rather
+    than by the database on flush."""
+    for key, enum in _enum_columns(type(record)).items():
+        value = getattr(record, key)
+        if value is not None and not isinstance(value, enum):
+            allowed = ", ".join(str(member.value) for member in enum)
+            problems[key] = f"{str(value)!r} is not one of: {allowed}"
 
 
 def _check_email(problems: dict[str, str], value: str | None) -> None:
@@ -64,7 +95,7 @@ def _check_currency(problems: dict[str, str], value: str | None, required: bool)
 def _check_duration(problems: dict[str, str], field: str, value: str | None) -> None:
     if value:
         try:
-            Duration.parse(value)
+            read_period(value, PERIOD_FIELDS[field])
         except ValueError as error:
             problems[field] = str(error)
 
@@ -166,6 +197,7 @@ def check(record: Base) -> None:
     normalize(record)
     validator = VALIDATORS.get(type(record))
     problems = validator(record) if validator else {}
+    _check_enums(problems, record)
     if problems:
         raise ValidationError(problems)
 

@@ -22,7 +22,7 @@ from contractdesk.ui.crash import install_excepthook
 from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.look import app_icon, apply_theme
 from contractdesk.ui.qt import QApplication, QCoreApplication, QWidget
-from contractdesk.ui.settings import BACKUPS_TO_KEEP, DATABASE, TEAM_SERVER_URL, THEME, Settings
+from contractdesk.ui.settings import BACKUPS_TO_KEEP, THEME, Settings, database_choice
 from contractdesk.ui.tasks import Task, run_task
 
 log = logging.getLogger("contractdesk.ui")
@@ -49,7 +49,7 @@ def application() -> QApplication:
 def open_data(db: str | None, settings: Settings) -> DataAccess | None:
     """The database ``db`` names (else the one in the settings); None after telling the
     user why it cannot be opened."""
-    target = db or settings.get(TEAM_SERVER_URL) or settings.get(DATABASE) or None
+    target = database_choice(settings, db)
     try:
         database = open_database(target, backup_keep=settings.get(BACKUPS_TO_KEEP),
                                  verify=False)
@@ -93,7 +93,9 @@ def calm_garbage_collector() -> None:
     gc.set_threshold(YOUNG_COLLECTION_AFTER, middle, old)
 
 
-def run(db: str | None) -> int:
+def run(db: str | None, open_agreement: int | None = None) -> int:
+    """The window on the database ``db``; ``open_agreement`` (a clicked reminder of
+    ``contractdesk remind``) opens that agreement's form in it."""
     setup_logging()
     app = application()
     settings = Settings()
@@ -106,6 +108,8 @@ def run(db: str | None) -> int:
 
     window = MainWindow(data, settings)
     window.show()
+    if open_agreement is not None:
+        window.open_record("agreement", open_agreement)
     calm_garbage_collector()
     verify_in_background(window, data)
     try:

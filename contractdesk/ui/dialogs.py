@@ -33,6 +33,17 @@ class Dialogs:
         return answer == QMessageBox.StandardButton.Yes
 
     @staticmethod
+    def offer(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        """Offers ``action`` (the button says it: "Use the existing Cisco") instead of
+        going on; True when it was chosen."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Cancel, parent)
+        chosen = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(chosen)
+        box.exec()
+        return box.clickedButton() is chosen
+
+    @staticmethod
     def text(parent: QWidget | None, title: str, label: str) -> str | None:
         value, accepted = QInputDialog.getText(parent, title, label)
         return value.strip() if accepted and value.strip() else None

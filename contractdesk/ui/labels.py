@@ -14,6 +14,7 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
+from contractdesk.domain.durations import Duration
 from contractdesk.ui.qt import QColor, QCoreApplication, QDate, QLocale
 
 
@@ -33,7 +34,8 @@ _WORDS: dict[str, str] = {
     "license": "Licence", "service": "Service", "other": "Other",
     # organization roles, status, risk
     "reseller": "Reseller", "oem": "OEM", "distributor": "Distributor",
-    "service_provider": "Service provider", "approved": "Approved",
+    "service_provider": "Service provider", "not_reviewed": "Not reviewed",
+    "approved": "Approved",
     "under_review": "Under review", "on_watch": "On watch", "blocked": "Blocked",
     "low": "Low", "medium": "Medium", "high": "High",
     # contact roles
@@ -83,8 +85,17 @@ STATUS_COLOURS: dict[str, str] = {
     "notice_due": "#e07b00", "expiring": "#d4a600", "expired": "#8a8f98",
     "active": "#2e9d5b", "upcoming": "#3a7bd5", "cancelled": "#8a8f98",
     "renewed": "#2a9d9d", "overdue": "#d64545",
-    "approved": "#2e9d5b", "under_review": "#d4a600", "on_watch": "#e07b00",
-    "blocked": "#d64545",
+    "not_reviewed": "#8a8f98", "approved": "#2e9d5b", "under_review": "#d4a600",
+    "on_watch": "#e07b00", "blocked": "#d64545",
+}
+
+PERIOD_COLUMNS = frozenset({"notice_period", "renewal_term", "initial_term"})
+# A period's units as people write them: (one, several), by the locale's language.
+_PERIOD_UNITS = {
+    "en": {"years": ("year", "years"), "months": ("month", "months"),
+           "weeks": ("week", "weeks"), "days": ("day", "days")},
+    "de": {"years": ("Jahr", "Jahre"), "months": ("Monat", "Monate"),
+           "weeks": ("Woche", "Wochen"), "days": ("Tag", "Tage")},
 }
 
 WORD_COLUMNS = frozenset({"kind", "status", "role", "risk_level", "first_line_support",
@@ -153,6 +164,20 @@ class Formats:
         text = f"{amount:,.2f}".replace(",", "\0").replace(".", point).replace("\0", group)
         return f"{text} {currency or ''}".strip()
 
+    @classmethod
+    def period(cls, iso: str) -> str:
+        """``P90D`` as "90 days", ``P3M`` as "3 months" (German: "3 Monate"): the stored
+        ISO code is for machines; text that is no such code is shown as it is."""
+        try:
+            duration = Duration.parse(iso)
+        except ValueError:
+            return iso
+        units = _PERIOD_UNITS.get(_locale(cls.locale_name).name()[:2], _PERIOD_UNITS["en"])
+        parts = [f"{count} {units[unit][count != 1]}" for unit, count
+                 in (("years", duration.years), ("months", duration.months),
+                     ("weeks", duration.weeks), ("days", duration.days)) if count]
+        return " ".join(parts) or f"0 {units['days'][1]}"
+
 
 def display(name: str, value: Any, row: dict[str, Any] | None = None) -> str:
     """The text of ``value`` in a cell of column ``name``."""
@@ -170,6 +195,8 @@ def display(name: str, value: Any, row: dict[str, Any] | None = None) -> str:
         return word(value)
     if name in WORD_COLUMNS:
         return word(value)
+    if name in PERIOD_COLUMNS:
+        return Formats.period(str(value))
     if name == "roles":  # stored as "oem,reseller"
         return ", ".join(sorted(word(part) for part in str(value).split(",") if part))
     return str(value)

@@ -3,6 +3,10 @@
 The icon is drawn here rather than shipped as a bitmap so it is sharp at every size
 without an image plug-in. "system" keeps the platform's palette (Qt follows the
 desktop's light or dark scheme); "light" and "dark" force one with the Fusion style.
+The coloured strips (reminder banner, notes, the sample-data strip) take their colours
+from :func:`strip_style`, so they follow the palette too; in dark mode the style redraws
+the few standard icons Qt ships dark-only (the close and clear crosses) in the text
+colour.
 """
 
 from __future__ import annotations
@@ -18,11 +22,26 @@ from contractdesk.ui.qt import (
     QPen,
     QPixmap,
     QPointF,
+    QProxyStyle,
     QRectF,
+    QSize,
+    QStyle,
+    QStyleOption,
     Qt,
+    QWidget,
 )
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+# (background, text, border) of an information strip, light and dark
+STRIP_COLOURS = {"warning": (("#fff4d6", "#4a3800", "#e0b000"),
+                             ("#4a3d12", "#f5e6b8", "#8a6d12")),
+                 "info": (("#e8f1fb", "#1d3b5c", "#9dbfe3"),
+                          ("#1f3550", "#d6e6f7", "#3d6fb0"))}
+CROSS_ICONS = (QStyle.StandardPixmap.SP_DialogCloseButton,
+               QStyle.StandardPixmap.SP_TitleBarCloseButton,
+               QStyle.StandardPixmap.SP_DockWidgetCloseButton,
+               QStyle.StandardPixmap.SP_LineEditClearButton,
+               QStyle.StandardPixmap.SP_DialogCancelButton)
 
 
 def _icon_pixmap(size: int) -> QPixmap:
@@ -82,13 +101,54 @@ def dark_palette() -> QPalette:
     return palette
 
 
+class DarkIcons(QProxyStyle):
+    """Fusion, with the crosses on close and clear buttons in the text colour: Qt's
+    own are dark grey, invisible on a dark button."""
+
+    def standardIcon(self, standard_icon: QStyle.StandardPixmap,
+                     option: QStyleOption | None = None,
+                     widget: QWidget | None = None) -> QIcon:
+        icon = super().standardIcon(standard_icon, option, widget)
+        if standard_icon not in CROSS_ICONS:
+            return icon
+        colour = QApplication.palette().color(QPalette.ColorRole.WindowText)
+        tinted = QIcon()
+        for size in icon.availableSizes() or [QSize(16, 16)]:
+            pixmap = icon.pixmap(size)
+            painter = QPainter(pixmap)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+            painter.fillRect(pixmap.rect(), colour)
+            painter.end()
+            tinted.addPixmap(pixmap)
+        return tinted
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """``theme`` is "system", "light" or "dark" (see ``settings.THEMES``)."""
     if theme == "system":
         return
-    app.setStyle("Fusion")
-    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+    if theme == "dark":
+        app.setStyle(DarkIcons("Fusion"))
+        app.setPalette(dark_palette())
+    else:
+        app.setStyle("Fusion")
+        app.setPalette(app.style().standardPalette())
 
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def strip_style(name: str, palette: QPalette, kind: str = "warning") -> str:
+    """The style sheet of the tool bar (or label) ``name``: a coloured information
+    strip that stays readable on the light and the dark palette."""
+    background, text, border = STRIP_COLOURS[kind][is_dark(palette)]
+    return (f"#{name} {{ background: {background}; color: {text}; "
+            f"border-bottom: 1px solid {border}; }} #{name} QLabel {{ color: {text}; }}")
+
+
+def note_style(palette: QPalette) -> str:
+    """A boxed note inside a form, in the information colours of the palette."""
+    background, text, border = STRIP_COLOURS["info"][is_dark(palette)]
+    return (f"background: {background}; color: {text}; border: 1px solid {border}; "
+            "border-radius: 4px; padding: 6px;")

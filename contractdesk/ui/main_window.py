@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from contractdesk import APP_NAME, __version__
 from contractdesk.paths import data_dir
@@ -23,6 +23,7 @@ from contractdesk.ui.governance.install import GovernanceUi
 from contractdesk.ui.labels import Formats
 from contractdesk.ui.lazy import Lazy
 from contractdesk.ui.menus import build_menus
+from contractdesk.ui.pages.coverage_page import CoveragePage
 from contractdesk.ui.pages.list_page import ListPage
 from contractdesk.ui.pages.search_page import SearchPage
 from contractdesk.ui.pages.start_page import StartPageWidget
@@ -45,14 +46,16 @@ from contractdesk.ui.qt import (
     Qt,
     QTimer,
     QToolBar,
-    QUndoStack,
     QWidget,
 )
+from contractdesk.ui.sample_data import SampleData
 from contractdesk.ui.settings import DEFAULT_CURRENCY, LOCALE, REMINDER_DAYS, Settings
 from contractdesk.ui.settings_dialog import SettingsDialog
+from contractdesk.ui.undo import undo_stack
 from contractdesk.ui.workflow.window_parts import install_workflow
 
 PAGES = ("start", *queries.KINDS)
+SIDEBAR = (*PAGES, "coverage", "risks")  # the risk register is the governance part's page
 FIRST_LOAD_DELAY_MS = 30
 
 P = TypeVar("P", bound=QWidget)
@@ -66,26 +69,32 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.today = today
         Formats.locale_name = settings.get(LOCALE)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = undo_stack(data, self.refresh, self)
         self.dialogs: list[RecordDialog] = []
         self.setWindowTitle(f"{APP_NAME} — {data.describe()}")
 
         self.window_days: Callable[[], int] = lambda: self.settings.get(REMINDER_DAYS)
         self.start_page = StartPageWidget(data, today, self.window_days)
         self.lists: dict[str, ListPage] = {}  # made when first shown: a faster start
-        self.search_part = Lazy(self._make_search_page)
-        self.vendor_part = Lazy(self._make_vendor_page)
+        self.search_part, self.vendor_part, self.coverage_part = (
+            Lazy(self._make_search_page), Lazy(self._make_vendor_page),
+            Lazy(self._make_coverage_page))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
         self.start_page.open_requested.connect(self.open_record)
+        ways_in = self.start_page.first_start
+        ways_in.import_requested.connect(lambda: start_import(self))
+        ways_in.new_requested.connect(self.new_record)
         self.loaded: set[QWidget] = set()
 
         self.sidebar = QListWidget()
         names = {"start": self.tr("What needs doing"), "agreements": self.tr("Agreements"),
                  "purchases": self.tr("Purchases"), "items": self.tr("Items"),
-                 "organizations": self.tr("Organizations"), "contacts": self.tr("Contacts")}
-        for key in PAGES:
+                 "organizations": self.tr("Organizations"), "contacts": self.tr("Contacts"),
+                 "coverage": self.tr("Coverage"), "risks": self.tr("Risk register")}
+        for key in SIDEBAR:
             self.sidebar.addItem(names[key])
+        self.page_names = names
         self.sidebar.setMaximumWidth(220)
         self.sidebar.setSpacing(3)
         # never squeezed below its longest name by a wide page beside it
@@ -97,6 +106,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
         splitter.setSizes([180, 1100])
         self.splitter = splitter
         self.setCentralWidget(splitter)
@@ -106,10 +116,13 @@ class MainWindow(QMainWindow):
         self.menu_actions = build_menus(self)
         self.statusBar().addPermanentWidget(QLabel(data.describe()))
         self._previous_page = 0
+        self._back: tuple[QWidget, int] | None = None  # where the vendor view came from
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, self.go_back)
         self.governance = GovernanceUi(self)
         self.setAcceptDrops(True)
         self._restore()
         self.notifier = install_workflow(self)  # after restoring: its banner starts hidden
+        self.sample_data = SampleData(self)
         # The start page loads a moment after the window appears: a worker thread holding
         # the interpreter lock while the first frame paints made the start 2x slower.
         QTimer.singleShot(FIRST_LOAD_DELAY_MS, self, self._first_load)
@@ -156,7 +169,15 @@ class MainWindow(QMainWindow):
     def _make_vendor_page(self) -> VendorPage:
         page = VendorPage(self.access, self.today, self.window_days)
         page.open_requested.connect(self.open_record)
+        page.back_requested.connect(self.go_back)
         page.edit_requested.connect(self.edit_record)
+        self.stack.addWidget(page)
+        return page
+
+    def _make_coverage_page(self) -> CoveragePage:
+        page = CoveragePage(self.access, self.today, self.window_days)
+        page.open_requested.connect(self.open_record)
+        page.new_requested.connect(self.new_record)
         self.stack.addWidget(page)
         return page
 
@@ -172,13 +193,20 @@ class MainWindow(QMainWindow):
     # pages -------------------------------------------------------------------------
 
     def show_page(self, key: str) -> None:
-        self.sidebar.setCurrentRow(PAGES.index(key))
+        self.sidebar.setCurrentRow(SIDEBAR.index(key))
 
     def _sidebar_changed(self, row: int) -> None:
         if row < 0:
             return
-        key = PAGES[row]
-        page: QWidget = self.start_page if key == "start" else self.list_page(key)
+        key = SIDEBAR[row]
+        if key == "risks":
+            self.governance.show_risks()
+            self.sidebar.blockSignals(True)  # it unselects the sidebar, as its menu entry
+            self.sidebar.setCurrentRow(row)
+            self.sidebar.blockSignals(False)
+            return
+        page: QWidget = (self.start_page if key == "start" else self.coverage_part.get()
+                         if key == "coverage" else self.list_page(key))
         self.stack.setCurrentWidget(page)
         if page not in self.loaded:
             self.loaded.add(page)
@@ -188,6 +216,7 @@ class MainWindow(QMainWindow):
         if kind not in self.lists:
             page = ListPage(self.access, kind, self.settings, self.today, self.window_days)
             page.open_requested.connect(self.open_record)
+            page.new_requested.connect(self.new_record)
             self.stack.addWidget(page)
             self.lists[kind] = page
         return self.lists[kind]
@@ -198,12 +227,14 @@ class MainWindow(QMainWindow):
         elif isinstance(page, ListPage):
             page.set_organizations(self.access.read(queries.organization_choices))
             page.reload()
+        elif isinstance(page, CoveragePage):
+            page.reload()
 
     def refresh(self) -> None:
         """Reloads what is on screen and forgets what is not (it reloads when shown)."""
         current = self.stack.currentWidget()
-        self.loaded = {current} if current in (self.start_page, *self.lists.values()) \
-            else set()
+        pages = (self.start_page, *self.lists.values(), self.coverage_part.built)
+        self.loaded = {current} if current in pages and current is not None else set()
         vendor = self.on_screen(self.vendor_part)
         if self.on_screen(self.search_part) is not None:
             self.run_search()
@@ -246,19 +277,46 @@ class MainWindow(QMainWindow):
         """Organizations open in the vendor view; everything else in its form."""
         if kind == "organization":
             page = self.vendor_page
+            current = self.stack.currentWidget()
+            if current is not None and current is not page:
+                self._back = (current, self.sidebar.currentRow())
+            page.set_back(self._back_name())
             page.show_organization(record_id)
             self.stack.setCurrentWidget(page)
             self.sidebar.setCurrentRow(-1)  # so choosing any page again switches to it
             return None
         return self.edit_record(kind, record_id)
 
-    def edit_record(self, kind: str, record_id: int | None) -> RecordDialog:
-        dialog = RecordDialog(self.access, kind, record_id, self.undo_stack,
-                              self.settings.get(DEFAULT_CURRENCY), self.refresh, self,
-                              today=self.today)
+    def _back_name(self) -> str | None:
+        if self._back is None:
+            return None
+        widget, row = self._back
+        if row >= 0:
+            return self.page_names[SIDEBAR[row]]
+        return (self.tr("search results") if widget is self.search_part.built
+                else self.tr("the previous page"))
+
+    def go_back(self) -> None:
+        """Alt+Left or the vendor view's Back: to the page the vendor was opened from."""
+        if self._back is None or self.on_screen(self.vendor_part) is None:
+            return
+        widget, row = self._back
+        self._back = None
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
+        self.stack.setCurrentWidget(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def edit_record(self, kind: str, record_id: int | None,
+                    prefill: dict[str, Any] | None = None) -> RecordDialog:
+        dialog = RecordDialog(self.access, kind, record_id,
+                              self.settings.get(DEFAULT_CURRENCY), self, today=self.today,
+                              prefill=prefill)
         dialog.saved.connect(self.refresh)
         dialog.deleted.connect(self.refresh)
         dialog.open_requested.connect(self.open_record)
+        dialog.create_requested.connect(self.new_record)
         dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
         self.dialogs.append(dialog)
         self.governance.extend(dialog)
@@ -269,9 +327,22 @@ class MainWindow(QMainWindow):
         if dialog in self.dialogs:
             self.dialogs.remove(dialog)
         dialog.deleteLater()
+        self.return_focus()
 
-    def new_record(self, kind: str) -> RecordDialog:
-        return self.edit_record(kind, None)
+    def return_focus(self) -> None:
+        """After a dialog, typing goes to the window again (the page on screen), not
+        nowhere."""
+        if self.dialogs:
+            return
+        self.activateWindow()
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def new_record(self, kind: str, prefill: dict[str, Any] | None = None) -> RecordDialog:
+        """A new record's form; ``prefill`` sets some fields (an agreement for a
+        purchase's items)."""
+        return self.edit_record(kind, None, prefill)
 
     def open_selected(self) -> None:
         page = self.current_list()
@@ -299,6 +370,7 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             Formats.locale_name = self.settings.get(LOCALE)
             self.refresh()
+        self.return_focus()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), self.tr(

@@ -7,6 +7,7 @@ there, and the dialog stays for "Save as PDF…".
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from contractdesk.errors import UserError
@@ -49,7 +50,14 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 18, 18, 12)
         layout.setSpacing(16)
+        self.saved = QLabel()  # where "Save as PDF…" put the copy, with "Open folder"
+        self.saved.setWordWrap(True)
+        self.saved.setTextFormat(Qt.TextFormat.RichText)
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.saved.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.saved.hide()
         layout.addWidget(label)
+        layout.addWidget(self.saved)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
@@ -71,6 +79,10 @@ class ReportDialog(QDialog):
         except UserError as error:
             Dialogs.error(self, self.tr("Cannot save the report"), str(error))
             return None
+        folder = QUrl.fromLocalFile(str(target.parent)).toString()
+        self.saved.setText(self.tr("Saved to {path}. <a href=\"{folder}\">Open folder</a>")
+                           .format(path=html.escape(str(target)), folder=html.escape(folder)))
+        self.saved.show()
         return target
 
 

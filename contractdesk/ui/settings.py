@@ -36,6 +36,8 @@ DATABASE = Option("database/location", "")  # "" = the default file; a path or a
 TEAM_SERVER_URL = Option("database/team_server_url", "")
 BACKUP_FOLDER = Option("backup/folder", "")  # "" = the data folder's backups/
 BACKUPS_TO_KEEP = Option("backup/keep", 10)
+# the sign-in item of contractdesk.services.login_item: reminders with the window closed
+REMIND_AT_SIGN_IN = Option("reminders/at_sign_in", False)
 
 THEMES = ("system", "light", "dark")
 
@@ -45,6 +47,12 @@ def _upgrade_to_1(settings: QSettings) -> None:
 
 
 UPGRADES: dict[int, Callable[[QSettings], None]] = {1: _upgrade_to_1}
+
+
+def database_choice(settings: Settings, db: str | None) -> str | None:
+    """The database the window opens: ``db`` (``--db``), else the team server, else the
+    chosen file; None for the default (``CONTRACTDESK_DB``, else the data folder's)."""
+    return db or settings.get(TEAM_SERVER_URL) or settings.get(DATABASE) or None
 
 
 class Settings:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from contractdesk.domain.money import is_currency
 from contractdesk.domain.reminders import format_lead_times, parse_lead_times
-from contractdesk.errors import ValidationError
+from contractdesk.errors import UserError, ValidationError
 from contractdesk.services import preferences
 from contractdesk.services.access import DataAccess
+from contractdesk.services.login_item import set_login_item
 from contractdesk.ui.qt import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +31,7 @@ from contractdesk.ui.settings import (
     DATABASE,
     DEFAULT_CURRENCY,
     LOCALE,
+    REMIND_AT_SIGN_IN,
     REMINDER_DAYS,
     REMINDER_STAGES,
     TEAM_SERVER_URL,
@@ -54,6 +57,9 @@ class SettingsDialog(QDialog):
         self.stages = QLineEdit(settings.get(REMINDER_STAGES))
         self.stages.setToolTip(self.tr("Days before a notice deadline (or an end date) "
                                        "when a reminder comes due"))
+        self.at_sign_in = QCheckBox(self.tr("Remind me when I sign in, even if ContractDesk "
+                                            "is closed"))
+        self.at_sign_in.setChecked(settings.get(REMIND_AT_SIGN_IN))
         self.currency = QLineEdit(settings.get(DEFAULT_CURRENCY))
         self.currency.setMaxLength(3)
         self.locale_box = QComboBox()
@@ -100,6 +106,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Reminder window"), self.reminder)
         form.addRow(self.tr("Reminder stages (days)"), self.stages)
+        form.addRow("", self.at_sign_in)
         form.addRow(self.tr("Default currency"), self.currency)
         form.addRow(self.tr("Numbers and dates"), self.locale_box)
         form.addRow(self.tr("Appearance"), self.theme)
@@ -201,6 +208,14 @@ class SettingsDialog(QDialog):
             except ValidationError as error:
                 self.problem.setText("; ".join(error.problems.values()))
                 return
+        at_sign_in = self.at_sign_in.isChecked()
+        if at_sign_in != self.settings.get(REMIND_AT_SIGN_IN):
+            try:
+                set_login_item(at_sign_in)
+            except UserError as error:
+                self.problem.setText(str(error))
+                return
+        self.settings.set(REMIND_AT_SIGN_IN, at_sign_in)
         self.settings.set(REMINDER_DAYS, self.reminder.value())
         self.settings.set(REMINDER_STAGES, stages)
         self.settings.set(DEFAULT_CURRENCY, currency)

@@ -1,61 +1,73 @@
-"""Undo and Redo of saved edits, for the whole session (one ``QUndoStack``).
+"""Undo and Redo of everything the window writes, for the whole session (one
+``QUndoStack``).
 
-A save is committed at once (nothing waits in the window); undoing it saves the values
-from before, redoing saves the new ones again, each as its own audited transaction, so
-the history tab shows the undo too. Undoing a create deletes the record; redoing it
-creates it again (with a new id, which the command keeps).
+Every undoable write goes through ``DataAccess.write_undoable``, which hands over the
+rows it changed; :func:`undo_stack` turns each into an :class:`ActionCommand` on the stack,
+so no action needs undo logic of its own. An action is committed at once; undoing it
+puts its rows back in a new audited transaction (redoing puts them forward again). When
+a record it touched was changed since, the undo is refused with the reason and the
+command leaves the stack: it can never overwrite that later change, and the commands
+below it stay as they were.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from contractdesk.services import editing
-from contractdesk.services.access import DataAccess
-from contractdesk.ui.labels import field_label
-from contractdesk.ui.qt import QCoreApplication, QUndoCommand
+from contractdesk.errors import UserError
+from contractdesk.services.access import DataAccess, UndoStep
+from contractdesk.ui.dialogs import Dialogs
+from contractdesk.ui.qt import (
+    QCoreApplication,
+    QObject,
+    QUndoCommand,
+    QUndoStack,
+    QWidget,
+    Signal,
+)
 
-Values = dict[str, Any]
 
-
-class SaveCommand(QUndoCommand):
-    def __init__(self, data: DataAccess, kind: str, record_id: int | None,
-                 before: Values | None, after: Values, label: str,
-                 changed: Callable[[], None]) -> None:
-        super().__init__()
-        self.access = data
-        self.kind = kind
-        self.record_id = record_id
-        self.before = before
-        self.after = after
+class ActionCommand(QUndoCommand):
+    def __init__(self, access: DataAccess, step: UndoStep, changed: Callable[[], None],
+                 parent: QWidget) -> None:
+        super().__init__(step.label)
+        self.access = access
+        self.step = step
         self.changed = changed
-        self._first = True
-        verb = "Create" if before is None else "Edit"
-        self.setText(QCoreApplication.translate("undo", f"{verb} {{what}}").format(
-            what=label or field_label(kind)))
-
-    def save_first(self) -> int:
-        """The save the user asked for; raises ``ValidationError`` before anything is
-        pushed, so a refused save leaves nothing to undo."""
-        self.record_id = self.access.write(editing.save, self.kind, self.record_id,
-                                           self.after)
-        return self.record_id
+        self.parent = parent
+        self._done = True  # pushed after the action was committed
 
     def redo(self) -> None:
-        if self._first:  # already saved by save_first
-            self._first = False
+        if self._done:
             return
-        self.record_id = self.access.write(editing.save, self.kind,
-                                           None if self.before is None else self.record_id,
-                                           self.after)
-        self.changed()
+        self._run(self.access.redo, QCoreApplication.translate("undo", "Redo"))
 
     def undo(self) -> None:
-        if self.record_id is None:
+        self._run(self.access.undo, QCoreApplication.translate("undo", "Undo"))
+
+    def _run(self, replay: Callable[[UndoStep], None], title: str) -> None:
+        try:
+            replay(self.step)
+        except UserError as error:
+            self.setObsolete(True)  # QUndoStack drops it: nothing to retry
+            Dialogs.error(self.parent, title, str(error))
             return
-        if self.before is None:
-            self.access.write(editing.delete, self.kind, self.record_id)
-        else:
-            self.access.write(editing.save, self.kind, self.record_id, self.before)
+        self._done = not self._done
         self.changed()
+
+
+class _Steps(QObject):
+    """Carries a step to the stack's thread: an import journals in a worker thread."""
+
+    recorded = Signal(object)
+
+
+def undo_stack(access: DataAccess, changed: Callable[[], None], parent: QWidget
+               ) -> QUndoStack:
+    """The window's stack, onto which each of ``access``'s undoable writes is pushed."""
+    stack = QUndoStack(parent)
+    steps = _Steps(stack)
+    steps.recorded.connect(
+        lambda step: stack.push(ActionCommand(access, step, changed, parent)))
+    access.undoable = steps.recorded.emit
+    return stack

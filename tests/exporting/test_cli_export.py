@@ -24,7 +24,9 @@ def test_xlsx_export_reports_counts(db_arg: list[str], tmp_path: Path,
     target = tmp_path / "all.xlsx"
     assert main([*db_arg, "export", "-o", str(target)]) == 0
     assert "18 agreements" in capsys.readouterr().out
-    assert load_workbook(target, read_only=True).sheetnames[0] == "Renewals"
+    workbook = load_workbook(target, read_only=True)
+    workbook.close()  # a read-only workbook keeps its file open until closed
+    assert workbook.sheetnames[0] == "Renewals"
 
 
 def test_csv_kind_and_delimiter(db_arg: list[str], tmp_path: Path) -> None:

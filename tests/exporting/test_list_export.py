@@ -16,7 +16,7 @@ from contractdesk.exporting.request import ExportRequest
 from tests.conftest import TODAY
 
 
-def _ids(database: Database, *numbers: str) -> dict[str, int]:
+def _ids(database: Database, *numbers: str) -> dict[str | None, int]:
     with database.session("cli") as session:
         rows = session.execute(select(Agreement.contract_number, Agreement.id)
                                .where(Agreement.contract_number.in_(numbers)))
@@ -49,6 +49,7 @@ def test_xlsx_of_chosen_ids_keeps_its_renewals_sheet_to_them(
     renewal_rows = list(workbook["Renewals"].iter_rows(min_row=2, values_only=True))
     assert [row[3] for row in renewal_rows] == ["DELL-PS-4471"]
     agreement_rows = list(workbook["agreements"].iter_rows(min_row=2, values_only=True))
+    workbook.close()  # a read-only workbook keeps its file open until closed
     assert [row[0] for row in agreement_rows] == ["DELL-PS-4471"]
 
 

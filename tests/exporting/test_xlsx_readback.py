@@ -47,7 +47,7 @@ def assert_reads_back(database: Database, target: Path) -> None:
         header, *cells = book.get_sheet_by_name(kind).to_python(skip_empty_area=False)
         assert tuple(header) == COLUMNS[kind]
         read = [{column: decode(kind, column, value)
-                 for column, value in zip(header, row, strict=True)} for row in cells]
+                 for column, value in zip(COLUMNS[kind], row, strict=True)} for row in cells]
         assert read == [{column: expected(value) for column, value in row.items()}
                         for row in rows[kind]], kind
 

@@ -46,7 +46,8 @@ def test_save_case_computes_then_keeps_a_hand_verdict(session: Session, world: W
     case = session.get(SupportCase, case_id)
     assert case is not None and case.sla_met is True and case.case_number == "SC-1"
     case_forms.save_case(session, case_id, {**values, "sla_met": False})
-    assert case.sla_met is False and case.sla_met_by_user
+    case = session.get(SupportCase, case_id)  # the same row, read again after the save
+    assert case is not None and case.sla_met is False and case.sla_met_by_user
     assert case_forms.load_case(session, case_id)["sla_met"] is False
     rows = case_forms.case_rows(session, agreement_id=world.agreement.id)
     assert [(r["case_number"], r["hours"], r["sla_met"], r["by_user"]) for r in rows] == [

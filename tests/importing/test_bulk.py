@@ -24,6 +24,6 @@ def test_bulk_rows_read_back_like_orm_rows(database: Database) -> None:
         insert_rows(session.connection(), CHANGES, [_row("bulk")])
         session.execute(insert(Change), [_row("orm")])
     with database.engine.connect() as connection:
-        stored = dict(connection.exec_driver_sql(
+        stored: dict[str, str] = dict(connection.exec_driver_sql(
             "SELECT source, CAST(at AS TEXT) || '/' || action FROM change").all())
     assert stored["bulk"] == stored["orm"]

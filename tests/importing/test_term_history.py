@@ -43,9 +43,10 @@ def test_the_workbook_terms_sheet_brings_back_every_term(rolled_database: Databa
     before = _history(rolled_database)
     assert any(len(terms) > 1 for terms in before.values()), "no history to carry"
     _export(rolled_database, tmp_path / "export.xlsx")
-    sheet = load_workbook(tmp_path / "export.xlsx", read_only=True)["terms"]
-    assert next(sheet.iter_rows(max_row=1, values_only=True))[:4] == (
-        "contract_number", "oem", "title", "position")
+    workbook = load_workbook(tmp_path / "export.xlsx", read_only=True)
+    header = next(workbook["terms"].iter_rows(max_row=1, values_only=True))
+    workbook.close()  # a read-only workbook keeps its file open until closed
+    assert header[:4] == ("contract_number", "oem", "title", "position")
 
     copy = open_database(tmp_path / "copy.sqlite3")
     summary = run_import(copy, tmp_path / "export.xlsx")

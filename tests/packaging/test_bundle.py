@@ -5,7 +5,8 @@ Slow (on 2 cores a clean build takes 1–3.5 minutes depending on load, the smok
 
     CONTRACTDESK_BUNDLE_TEST=1 scripts/test tests/packaging/test_bundle.py
 
-CI on GitHub runs the same build and smoke test on every platform (github-workflow.yml).
+CI on GitHub runs the same build and smoke test on every platform
+(.github/workflows/installers.yml).
 """
 
 import os

@@ -105,3 +105,16 @@ def show_list(qtbot: QtBot, window: MainWindow, kind: str) -> ListPage:
     page = window.lists[kind]
     qtbot.waitUntil(lambda: page.model.loaded)
     return page
+
+
+@pytest.fixture
+def empty_window(qtbot: QtBot, sqlite_database: Database) -> Iterator[MainWindow]:
+    """The window on an empty database, as a new user first sees it."""
+    main = MainWindow(DataAccess(sqlite_database), Settings(), today=lambda: TODAY)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main.start_page.page is not None)
+    yield main
+    for dialog in list(main.dialogs):
+        dialog.close()

@@ -31,6 +31,7 @@ def test_export_everything_to_xlsx(qtbot: QtBot, window: MainWindow,
     assert workbook.sheetnames[:6] == ["Renewals", "organizations", "contacts", "purchases",
                                        "items", "agreements"]
     assert len(list(workbook["agreements"].iter_rows())) == 19  # header, 18 agreements
+    workbook.close()  # a read-only workbook keeps its file open until closed
     assert "Exported" in window.statusBar().currentMessage()
 
 

@@ -16,7 +16,7 @@ from contractdesk.ui.forms.fields import ChoiceField, IntField, TextField
 from contractdesk.ui.forms.record_dialog import RecordDialog
 from contractdesk.ui.governance.install import tab_of
 from contractdesk.ui.governance.record_tabs import CasesTab, DiligenceTab, ReviewsTab
-from contractdesk.ui.governance.review_dialog import ScoreField
+from contractdesk.ui.governance.review_dialog import ReviewDialog, ScoreField
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.qt import Qt
 from tests.conftest import TODAY
@@ -132,7 +132,7 @@ def test_complete_a_review_sets_next_review_and_clears_the_start_page(
     window.open_record("organization", computacenter)
     qtbot.mouseClick(window.governance.review_button, LEFT)
     review = window.governance.dialog
-    assert review is not None
+    assert isinstance(review, ReviewDialog)
     assert "1 of 3 met the SLA (33%)" in review.summary.text()
     assert review.fields["sla_adherence"].value() == 1  # suggested from the case log
     _type(qtbot, review.fields["reviewer"], "A. Tester")

@@ -25,7 +25,7 @@ from contractdesk.ui.import_wizard import wizard as wizard_module
 from contractdesk.ui.import_wizard.summary_page import counted
 from contractdesk.ui.import_wizard.wizard import ImportWizard, Sentences
 from contractdesk.ui.main_window import MainWindow
-from contractdesk.ui.qt import QDropEvent, Qt, QUrl, QWizard
+from contractdesk.ui.qt import QDropEvent, Qt, QTableWidget, QUrl, QWizard
 from contractdesk.ui.settings import DEFAULT_CURRENCY, Settings
 from tests.conftest import SAMPLES, TODAY
 from tests.ui.conftest import show_list
@@ -42,6 +42,13 @@ def empty_window(qtbot: QtBot, sqlite_database: Database) -> Iterator[MainWindow
     main.show()
     qtbot.waitUntil(lambda: main.start_page.page is not None)
     yield main
+
+
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    """The text of a table cell that must be there."""
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item.text()
 
 
 def count(window: MainWindow, model: type[Any]) -> int:
@@ -78,7 +85,7 @@ def test_import_a_register_from_start_to_summary(qtbot: QtBot, empty_window: Mai
     assert wizard.columns_page.combos["Cover To"].currentData() == "agreement.end_date"
     assert wizard.columns_page.combos["Cover To"].currentText() == "Agreement · End"
     table = wizard.columns_page.table
-    examples = {table.item(r, 1).text(): table.item(r, 3).text()
+    examples = {cell(table, r, 1): cell(table, r, 3)
                 for r in range(table.rowCount())}
     assert examples["Notice Period"] == "8 weeks"
     assert examples["Cost (ex VAT)"] == "3,120.00 GBP"
@@ -99,8 +106,8 @@ def test_import_a_register_from_start_to_summary(qtbot: QtBot, empty_window: Mai
     assert "<b>Created:</b> 5 agreements," in summary.counts.text()
     assert "<b>Skipped:</b> 1 row" in summary.counts.text()
     assert summary.skipped.rowCount() == 1
-    assert summary.skipped.item(0, 0).text() == "8"
-    assert "next Tuesday" in summary.skipped.item(0, 1).text()
+    assert cell(summary.skipped, 0, 0) == "8"
+    assert "next Tuesday" in cell(summary.skipped, 0, 1)
 
     target = tmp_path / "skipped"
     monkeypatch.setattr(FileDialogs, "save_file",
@@ -266,7 +273,9 @@ def test_choose_the_sheet_of_a_workbook_with_several(
     box.setCurrentIndex(1)
     box.activated.emit(1)
     qtbot.waitUntil(lambda: wizard.state.preview is not None)
-    assert wizard.state.preview.sheet == "Register 2026"
+    preview = wizard.state.preview
+    assert preview is not None
+    assert preview.sheet == "Register 2026"
     assert "row 2 of sheet “Register 2026”" in wizard.source_page.status.text()
 
 
@@ -356,7 +365,7 @@ def test_warnings_are_shown_before_and_after_the_import(qtbot: QtBot, empty_wind
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page)
     summary = wizard.summary_page
     assert "<b>Warnings:</b> 2, listed below" in summary.counts.text()
-    shown = [(summary.warnings.item(r, 0).text(), summary.warnings.item(r, 1).text()[:20])
+    shown = [(cell(summary.warnings, r, 0), cell(summary.warnings, r, 1)[:20])
              for r in range(summary.warnings.rowCount())]
     assert shown == [("file", "line 3 is not UTF-8 "), ("4", "a quote (\") opened o")]
     assert count(empty_window, Agreement) == 4

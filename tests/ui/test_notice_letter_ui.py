@@ -66,8 +66,12 @@ def test_write_email_opens_a_draft_with_the_letters_words(
         qtbot: QtBot, window: MainWindow, access: DataAccess,
         monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(QUrl(url).toString()) or True))
+
+    def open_url(url: QUrl | str) -> bool:
+        opened.append(QUrl(url).toString())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
     notice = _notice_dialog(qtbot, window, access)
     notice.language.setCurrentIndex(notice.language.findData("en"))
     qtbot.mouseClick(notice.email_button, Qt.MouseButton.LeftButton)

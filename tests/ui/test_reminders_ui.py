@@ -29,25 +29,15 @@ from contractdesk.ui.settings_dialog import SettingsDialog
 from contractdesk.ui.workflow import notifier as notifier_module
 from contractdesk.ui.workflow.common import Ask
 from contractdesk.ui.workflow.notifier import Notifier
-from contractdesk.ui.workflow.reminders_panel import RemindersPanel
 from tests.conftest import TODAY
-from tests.ui.workflow_helpers import agreement_id
+from tests.ui.workflow_helpers import (
+    agreement_id,
+    reminder_names,
+    reminders_panel,
+    select_reminder,
+)
 
 DUE = ["CSCO-SNT-9921", "MS-TEAMS-PH", "MS-EA-2024", "VEEAM-DP-1187", "DELL-PS-4471"]
-
-
-def _panel(qtbot: QtBot, window: MainWindow) -> RemindersPanel:
-    panel = window.start_page.reminders
-    qtbot.waitUntil(lambda: panel.reminders is not None)
-    return panel
-
-
-def _names(panel: RemindersPanel) -> list[str]:
-    return [str(row["name"]) for row in panel.model.rows]
-
-
-def _select(panel: RemindersPanel, name: str) -> None:
-    panel.view.selectRow(_names(panel).index(name))
 
 
 def _state(access: DataAccess, number: str) -> ReminderState:
@@ -60,10 +50,10 @@ def _state(access: DataAccess, number: str) -> ReminderState:
 
 def test_start_page_lists_due_reminders_first_with_the_missed_one_on_top(
         qtbot: QtBot, window: MainWindow) -> None:
-    panel = _panel(qtbot, window)
-    layout = window.start_page.heading.parentWidget().layout()
+    panel = reminders_panel(qtbot, window)
+    layout = window.start_page.body
     assert layout.indexOf(panel) < layout.indexOf(window.start_page.sections["overdue"][0])
-    assert _names(panel) == DUE
+    assert reminder_names(panel) == DUE
     first = panel.model.rows[0]
     assert first["status"] == "40 days overdue"
     assert first["colour"] == "overdue"
@@ -75,11 +65,11 @@ def test_start_page_lists_due_reminders_first_with_the_missed_one_on_top(
 
 def test_handled_removes_the_reminder_and_records_it(qtbot: QtBot, window: MainWindow,
                                                      access: DataAccess) -> None:
-    panel = _panel(qtbot, window)
-    _select(panel, "MS-TEAMS-PH")
+    panel = reminders_panel(qtbot, window)
+    select_reminder(panel, "MS-TEAMS-PH")
     qtbot.mouseClick(panel.handled_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "MS-TEAMS-PH" not in _names(panel))
-    assert _names(panel) == [name for name in DUE if name != "MS-TEAMS-PH"]
+    qtbot.waitUntil(lambda: "MS-TEAMS-PH" not in reminder_names(panel))
+    assert reminder_names(panel) == [name for name in DUE if name != "MS-TEAMS-PH"]
     assert _state(access, "MS-TEAMS-PH").acknowledged_at is not None
 
 
@@ -88,10 +78,10 @@ def test_snooze_hides_the_reminder_until_the_chosen_day(
         monkeypatch: pytest.MonkeyPatch) -> None:
     until = TODAY + dt.timedelta(days=3)
     monkeypatch.setattr(Ask, "snooze_until", staticmethod(lambda *_args: until))
-    panel = _panel(qtbot, window)
-    _select(panel, "VEEAM-DP-1187")
+    panel = reminders_panel(qtbot, window)
+    select_reminder(panel, "VEEAM-DP-1187")
     qtbot.mouseClick(panel.snooze_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "VEEAM-DP-1187" not in _names(panel))
+    qtbot.waitUntil(lambda: "VEEAM-DP-1187" not in reminder_names(panel))
     assert _state(access, "VEEAM-DP-1187").snoozed_until == until
     back = [row.name for row in access.read(reminder_rows, until)]
     assert "VEEAM-DP-1187" in back
@@ -130,7 +120,7 @@ def test_tray_notifies_once_per_reminder_per_day_and_a_click_opens_it(
     host = QMainWindow()
     qtbot.addWidget(host)
     notifier = Notifier(host, access, lambda: day["today"], lambda: (90, 60, 30, 7))
-    tray = notifier.tray
+    tray: object = notifier.tray  # the notifier's QSystemTrayIcon slot holds the fake
     assert isinstance(tray, FakeTray)
 
     with qtbot.waitSignal(notifier.check().finished):
@@ -191,7 +181,7 @@ def test_minimising_hides_the_window_into_the_tray_and_a_click_brings_it_back(
     host = QMainWindow()
     qtbot.addWidget(host)
     notifier = Notifier(host, access, lambda: TODAY, lambda: (90,))
-    tray = notifier.tray
+    tray: object = notifier.tray  # the notifier's QSystemTrayIcon slot holds the fake
     assert isinstance(tray, FakeTray)
     host.show()
     qtbot.waitExposed(host)
@@ -206,7 +196,12 @@ def test_settings_keep_the_teams_preferences_in_the_database(
         qtbot: QtBot, window: MainWindow, access: DataAccess,
         monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[SettingsDialog] = []
-    monkeypatch.setattr(SettingsDialog, "exec", lambda self: shown.append(self) or 0)
+
+    def exec_(self: SettingsDialog) -> int:
+        shown.append(self)
+        return 0
+
+    monkeypatch.setattr(SettingsDialog, "exec", exec_)
     window.menu_actions["settings"].trigger()
     (dialog,) = shown
     name, address = dialog.shared["own.name"], dialog.shared["own.address"]

@@ -80,6 +80,7 @@ def test_give_notice_on_the_rolled_agreement_keeps_every_earlier_term(
         (dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
         (dt.date(2025, 1, 1), dt.date(2025, 12, 31)), RUNNING]
     form = window.open_record("agreement", rolled)
+    assert form is not None
     actions = form.workflow
     assert isinstance(actions, AgreementActions)
     assert actions.note.text() == (f"Auto-renewed 2×, current term "

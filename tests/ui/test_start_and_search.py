@@ -45,10 +45,13 @@ def test_search_a_serial_says_who_to_call_and_what_to_quote(qtbot: QtBot,
     assert "DELL-PS-4471-REF" in card
     tree = window.search_page.tree
     items = tree.topLevelItem(0)
+    assert items is not None
     assert items.text(0).startswith("Items")
     hit = items.child(0)
+    assert hit is not None
     assert hit.text(0) == "7HG2KM3"
     cover = hit.child(0)
+    assert cover is not None
     assert "call Dell ProSupport" in cover.text(1)
     # one click opens the agreement that covers it
     tree.scrollToItem(cover)

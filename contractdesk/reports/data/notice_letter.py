@@ -12,7 +12,6 @@ import datetime as dt
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contractdesk.db.models import Agreement, Contact, Organization
@@ -47,7 +46,7 @@ def notice_letter(session: Session, agreement: Agreement, written_on: dt.date,
                         "notice to.")
     if agreement.end_date is None:
         raise UserError(f"{agreement} has no end date for the notice to take effect on.")
-    contact = _contract_contact(session, agreement, organization)
+    contact = contract_contact(agreement, organization)
     own_name = preferences.get(session, preferences.OWN_NAME)
     sender = LetterParty(
         name=own_name or "(our organization: set own.name in the preferences)",
@@ -65,18 +64,18 @@ def notice_letter(session: Session, agreement: Agreement, written_on: dt.date,
         customer_number=organization.customer_number)
 
 
-def _contract_contact(session: Session, agreement: Agreement,
-                      organization: Organization) -> Contact | None:
-    if agreement.support_contact and \
-            agreement.support_contact.organization_id == organization.id and \
-            agreement.support_contact.role is ContactRole.ACCOUNT_MANAGER:
-        return agreement.support_contact
-    managers = session.scalars(select(Contact).where(
-        Contact.organization_id == organization.id,
-        Contact.role == ContactRole.ACCOUNT_MANAGER).order_by(Contact.name)).all()
+def contract_contact(agreement: Agreement, organization: Organization) -> Contact | None:
+    """Whom at ``organization`` notice on ``agreement`` goes to: its account manager
+    (the agreement's support contact if that is one), else the support contact there.
+    Reads the loaded ``contacts`` (ordered by name), so a report of thousands of
+    agreements loads them once per organization."""
+    support = agreement.support_contact
+    if support and support.organization_id == organization.id and \
+            support.role is ContactRole.ACCOUNT_MANAGER:
+        return support
+    managers = [c for c in organization.contacts if c.role is ContactRole.ACCOUNT_MANAGER]
     if managers:
         return managers[0]
-    support = agreement.support_contact
     return support if support and support.organization_id == organization.id else None
 
 

@@ -12,19 +12,28 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from contractdesk.db.governance import Risk
 from contractdesk.db.models import Agreement, Contact, Item, Organization
 from contractdesk.domain.agreement_term import covers
 from contractdesk.domain.enums import AgreementKind, AgreementStatus, ContactRole
-from contractdesk.errors import NotFoundError
+from contractdesk.domain.governance_enums import RiskStatus
+from contractdesk.errors import NotFoundError, UserError
 from contractdesk.reports.data import closest, org_name
 from contractdesk.reports.data.vendor import first_line_org
+from contractdesk.services.lookup import item_matching
 from contractdesk.services.renewals import renewed_ids, status_of
 
 RUNNING = {AgreementStatus.ACTIVE, AgreementStatus.NOTICE_DUE, AgreementStatus.EXPIRING}
-DESK_ORDER = (ContactRole.SUPPORT, ContactRole.ESCALATION, ContactRole.ACCOUNT_MANAGER)
+SUPPORT_LINES = (ContactRole.SUPPORT, ContactRole.ESCALATION)
+DESK_ORDER = (*SUPPORT_LINES, ContactRole.ACCOUNT_MANAGER)
+ALL_LIMIT = 500  # cards in one ``--all`` PDF; beyond, the phone list is the readable form
+NO_SUPPORT_LINE = "no support line recorded"
+TOO_MANY = ("{count} agreements run today: a card each would fill thousands of pages. "
+            "Print the phone list (report support --list) or one card with --serial or "
+            "--agreement.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +46,7 @@ class CallLine:
     email: str | None
     portal_url: str | None
     support_hours: str | None
+    note: str | None = None  # e.g. NO_SUPPORT_LINE: why this person or number
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +73,40 @@ class SupportCard:
     quote: tuple[tuple[str, str], ...]  # (what, value): OEM reference, contract, serial
     items: tuple[CoveredItem, ...]
     covering: bool  # covers its items today (also with notice given: until its end)
+    advice: tuple[RiskAdvice, ...] = ()  # open risks of this agreement or its suppliers
+
+
+@dataclass(frozen=True, slots=True)
+class RiskAdvice:
+    """An open risk worth knowing at the moment of calling: what, and what to do."""
+
+    organization: str | None
+    description: str
+    mitigation: str
+
+
+class OpenRisks:
+    """The open risks, looked up per agreement: those recorded on the agreement, and
+    those on its OEM, reseller or first-line organization that name no agreement."""
+
+    def __init__(self, session: Session) -> None:
+        self._by_agreement: dict[int, list[Risk]] = {}
+        self._by_org: dict[int, list[Risk]] = {}
+        risks = session.scalars(select(Risk).where(Risk.status == RiskStatus.OPEN)
+                                .options(selectinload(Risk.organization)))
+        for risk in risks:
+            if risk.agreement_id is not None:
+                self._by_agreement.setdefault(risk.agreement_id, []).append(risk)
+            elif risk.organization_id is not None:
+                self._by_org.setdefault(risk.organization_id, []).append(risk)
+
+    def of(self, agreement: Agreement) -> tuple[RiskAdvice, ...]:
+        orgs = {o.id for o in (agreement.oem, agreement.reseller, first_line_org(agreement))
+                if o is not None}
+        found = list(self._by_agreement.get(agreement.id, ()))
+        found += [r for org in sorted(orgs) for r in self._by_org.get(org, ())]
+        return tuple(RiskAdvice(org_name(r.organization), r.description.strip(),
+                                r.mitigation.strip()) for r in found if r.mitigation.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +122,16 @@ def _desk(organization: Organization, preferred: Contact | None) -> CallLine:
     if contact is None:
         ranked = [c for role in DESK_ORDER for c in organization.contacts if c.role == role]
         contact = ranked[0] if ranked else None
+    note = None if contact is not None and contact.role in SUPPORT_LINES else NO_SUPPORT_LINE
     if contact is None:
         return CallLine(organization.name, None, organization.phone, organization.email,
-                        None, None)
+                        None, None, note)
     return CallLine(organization.name, contact.name, contact.phone or organization.phone,
-                    contact.email, contact.portal_url, contact.support_hours)
+                    contact.email, contact.portal_url, contact.support_hours,
+                    None if contact is preferred else note)
 
 
-def _calls(agreement: Agreement) -> tuple[CallLine | None, CallLine | None]:
+def calls_of(agreement: Agreement) -> tuple[CallLine | None, CallLine | None]:
     first_org = first_line_org(agreement)
     if first_org is None:
         return None, None
@@ -99,8 +145,8 @@ def _calls(agreement: Agreement) -> tuple[CallLine | None, CallLine | None]:
     return first, second
 
 
-def _card(agreement: Agreement, status: AgreementStatus, items: list[Item], today: dt.date
-          ) -> SupportCard:
+def _card(agreement: Agreement, status: AgreementStatus, items: list[Item], today: dt.date,
+          risks: OpenRisks) -> SupportCard:
     quote: list[tuple[str, str]] = []
     if agreement.oem_reference:
         quote.append(("OEM reference", agreement.oem_reference))
@@ -108,7 +154,7 @@ def _card(agreement: Agreement, status: AgreementStatus, items: list[Item], toda
         quote.append(("Contract number", agreement.contract_number))
     if len(items) == 1 and items[0].serial_number:
         quote.append(("Serial number", items[0].serial_number))
-    first, second = _calls(agreement)
+    first, second = calls_of(agreement)
     return SupportCard(
         contract_number=agreement.contract_number, title=agreement.title,
         kind=agreement.kind, oem=org_name(agreement.oem),
@@ -117,10 +163,10 @@ def _card(agreement: Agreement, status: AgreementStatus, items: list[Item], toda
         first_call=first, second_call=second, quote=tuple(quote),
         items=tuple(CoveredItem(i.serial_number, i.description, i.asset_tag, i.location)
                     for i in items),
-        covering=covers(status, agreement.end_date, today))
+        covering=covers(status, agreement.end_date, today), advice=risks.of(agreement))
 
 
-def _loaded() -> tuple[object, ...]:
+def loaded_for_cards() -> tuple[object, ...]:
     return (selectinload(Agreement.oem).selectinload(Organization.contacts),
             selectinload(Agreement.reseller).selectinload(Organization.contacts),
             selectinload(Agreement.support_contact).selectinload(Contact.organization),
@@ -142,8 +188,8 @@ def support_for_serial(session: Session, serial: str, today: dt.date) -> Support
     """
     wanted = serial.strip()
     found = list(session.scalars(
-        select(Item).where((Item.serial_number == wanted) | (Item.asset_tag == wanted))
-        .options(selectinload(Item.agreements).options(*_loaded()))))  # type: ignore[arg-type]
+        select(Item).where(item_matching(wanted))
+        .options(selectinload(Item.agreements).options(*loaded_for_cards()))))  # type: ignore[arg-type]
     if not found:
         known = session.scalars(select(Item.serial_number)
                                 .where(Item.serial_number.is_not(None))).all()
@@ -151,12 +197,13 @@ def support_for_serial(session: Session, serial: str, today: dt.date) -> Support
         raise NotFoundError(f"No item has serial number {wanted!r}."
                             + (f" Did you mean: {', '.join(hint)}?" if hint else ""))
     renewed = renewed_ids(session, today)
+    risks = OpenRisks(session)
     current: list[SupportCard] = []
     past: list[SupportCard] = []
     for item in found:
         for agreement in item.agreements:
             status = status_of(agreement, today, renewed)
-            card = _card(agreement, status, [item], today)
+            card = _card(agreement, status, [item], today, risks)
             wanted_list = (current if card.covering or status is AgreementStatus.UPCOMING
                            else past)
             wanted_list.append(card)
@@ -186,7 +233,7 @@ def support_for_agreement(session: Session, number: str, today: dt.date) -> Supp
     wanted = number.strip()
     agreements = list(session.scalars(
         select(Agreement).where(Agreement.contract_number == wanted)
-        .options(*_loaded())))  # type: ignore[arg-type]
+        .options(*loaded_for_cards())))  # type: ignore[arg-type]
     if not agreements:
         known = session.scalars(select(Agreement.contract_number)
                                 .where(Agreement.contract_number.is_not(None))).all()
@@ -194,21 +241,31 @@ def support_for_agreement(session: Session, number: str, today: dt.date) -> Supp
         raise NotFoundError(f"No agreement has contract number {wanted!r}."
                             + (f" Did you mean: {', '.join(hint)}?" if hint else ""))
     renewed = renewed_ids(session, today)
-    cards = [_card(a, status_of(a, today, renewed), list(a.items), today)
+    risks = OpenRisks(session)
+    cards = [_card(a, status_of(a, today, renewed), list(a.items), today, risks)
              for a in agreements]
     return SupportData(f"agreement {wanted}", today, tuple(sorted(cards, key=_sort_key)))
 
 
 def support_for_all(session: Session, today: dt.date) -> SupportData:
-    """One card per agreement that covers today, by OEM then contract number."""
-    candidates = session.scalars(
-        select(Agreement).where(Agreement.end_date.is_(None) | (Agreement.end_date >= today))
-        .options(*_loaded()))  # type: ignore[arg-type]
+    """One card per agreement that covers today, by OEM then contract number.
+
+    Raises:
+        UserError: more than :data:`ALL_LIMIT` agreements run (checked with a count
+            before anything loads); the phone list is the form that reads at that size.
+    """
+    running = Agreement.end_date.is_(None) | (Agreement.end_date >= today)
+    count = session.scalar(select(func.count()).select_from(Agreement).where(running)) or 0
+    if count > ALL_LIMIT:
+        raise UserError(TOO_MANY.format(count=f"{count:,}"))
+    candidates = session.scalars(select(Agreement).where(running)
+                                 .options(*loaded_for_cards()))  # type: ignore[arg-type]
     renewed = renewed_ids(session, today)
+    risks = OpenRisks(session)
     cards = []
     for agreement in candidates:
         card = _card(agreement, status_of(agreement, today, renewed), list(agreement.items),
-                     today)
+                     today, risks)
         if card.covering:
             cards.append(card)
     return SupportData("all running agreements", today, tuple(sorted(cards, key=_sort_key)))

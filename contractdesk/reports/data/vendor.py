@@ -9,33 +9,40 @@ and nothing that involves only other vendors is ever fetched.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from contractdesk.db.governance import Risk, SupportCase
 from contractdesk.db.models import Agreement, Organization, Purchase
 from contractdesk.domain.enums import (
     AgreementKind,
     AgreementStatus,
+    BillingPeriod,
     ContactRole,
     FirstLine,
     OrgRole,
     OrgStatus,
     RiskLevel,
 )
+from contractdesk.domain.severity import severity_level
 from contractdesk.reports.data import notice_overdue, org_name
+from contractdesk.services.notice_dates import NoticeContext, notice_dates
 from contractdesk.services.organizations import require_organization
-from contractdesk.services.renewals import renewed_ids, status_of
+from contractdesk.services.renewals import current_term, next_action, renewed_ids, status_of
 from contractdesk.services.scorecard import SCORECARD_MONTHS, scorecard
 from contractdesk.services.spend import SpendLine, spend_per_year
+from contractdesk.services.support_cases import called_organization
 
 CONTACT_ORDER = (ContactRole.ACCOUNT_MANAGER, ContactRole.SUPPORT, ContactRole.ESCALATION,
                  ContactRole.BILLING, ContactRole.OTHER)
 FINISHED = {AgreementStatus.EXPIRED, AgreementStatus.CANCELLED, AgreementStatus.RENEWED}
-ZERO = Decimal("0.00")
+ACTION_DAYS = 90  # how far ahead the Actions box looks
+NOTICE_GIVEN = "notice_given"  # next action of a cancelled agreement that still runs
+NOTICE_ACTIONS = {"give_notice", "can_end"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +68,10 @@ class PurchaseLine:
 
 @dataclass(frozen=True, slots=True)
 class AgreementLine:
+    """One agreement with the facts the other outputs show (status, notice deadline and
+    act-by from :func:`~contractdesk.services.notice_dates.notice_dates`) and what has
+    to happen next."""
+
     contract_number: str | None
     title: str
     kind: AgreementKind
@@ -75,6 +86,19 @@ class AgreementLine:
     cost: Decimal | None
     currency: str
     first_line: str | None  # the organization called first, by name
+    billing_period: BillingPeriod | None = None
+    sla: str | None = None
+    auto_renew: bool = False
+    next_action: str | None = None  # renewals.next_action's word, or NOTICE_GIVEN
+    due: dt.date | None = None  # the notice deadline, or the end where none applies
+    act_by: dt.date | None = None  # the last working day to act on the deadline
+    due_day_off: bool = False  # ``due`` is a weekend day or a public holiday
+    due_holiday: str | None = None  # its name, if a holiday
+
+    @property
+    def acts_on(self) -> dt.date | None:
+        """The day the user must act: the act-by date, else the due date."""
+        return self.act_by or self.due
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,37 +110,103 @@ class FirstLineShare:
 
 
 @dataclass(frozen=True, slots=True)
+class CaseLine:
+    """One support case, for the meeting to go through by number."""
+
+    number: str
+    opened: dt.date
+    agreement: str | None
+    called: str | None  # whom we called, by name
+    open: bool
+    sla_met: bool | None  # None: not judged
+
+
+@dataclass(frozen=True, slots=True)
+class RiskLine:
+    description: str
+    mitigation: str
+    level: str  # "high", "medium", "low"
+    agreement: str | None
+    alternative: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class GovernanceLine:
-    """The scorecard in the few numbers a review meeting asks for."""
+    """The scorecard as a meeting goes through it: cases by number, the last review's
+    findings and actions, the open high risks with their mitigation."""
 
     months: int
+    counts: str  # which cases are counted, in a sentence
     cases: int
+    open_cases: int
     sla_judged: int
     sla_met: int
     median_hours_to_resolve: float | None
+    case_lines: tuple[CaseLine, ...]  # open and missed first, then the rest, newest first
     last_review: dt.date | None
     last_scores: tuple[tuple[str, int], ...]  # aspect, 1–5, scored aspects only
+    review_findings: str
+    review_actions: str
     open_risks: tuple[tuple[str, int], ...]  # level, count (high first)
-    worst_risk: str | None
+    high_risks: tuple[RiskLine, ...]
     diligence_issues: tuple[tuple[str, str], ...]  # topic, failed / concern / expired
+
+
+def _case_line(case: SupportCase) -> CaseLine:
+    called = called_organization(case)
+    return CaseLine(number=str(case), opened=case.opened_at.date(),
+                    agreement=str(case.agreement) if case.agreement is not None else None,
+                    called=org_name(called), open=case.resolved_at is None,
+                    sla_met=case.sla_met)
+
+
+def _risk_line(risk: Risk) -> RiskLine:
+    return RiskLine(description=str(risk), mitigation=(risk.mitigation or "").strip(),
+                    level=severity_level(risk.severity).value,
+                    agreement=str(risk.agreement) if risk.agreement is not None else None,
+                    alternative=org_name(risk.alternative_supplier))
 
 
 def governance_line(session: Session, organization: Organization,
                     today: dt.date) -> GovernanceLine:
     card = scorecard(session, organization, today)
     last = card.reviews[-1] if card.reviews else None
-    worst = card.open_risks[0] if card.open_risks else None
+    lines = sorted((_case_line(case) for case in card.case_list),
+                   key=lambda c: (not (c.open or c.sla_met is False), -c.opened.toordinal()))
     return GovernanceLine(
-        months=SCORECARD_MONTHS, cases=card.cases.cases, sla_judged=card.cases.judged,
-        sla_met=card.cases.met, median_hours_to_resolve=card.cases.median_hours_to_resolve,
-        last_review=last.review_date if last else None,
+        months=SCORECARD_MONTHS, counts=card.counts, cases=card.cases.cases,
+        open_cases=card.cases.open, sla_judged=card.cases.judged, sla_met=card.cases.met,
+        median_hours_to_resolve=card.cases.median_hours_to_resolve,
+        case_lines=tuple(lines), last_review=last.review_date if last else None,
         last_scores=tuple((aspect, score) for aspect, score in last.scores().items()
                           if score is not None) if last else (),
+        review_findings=(last.findings or "").strip() if last else "",
+        review_actions=(last.actions or "").strip() if last else "",
         open_risks=tuple((level.value, n) for level, n in card.open_risks_by_severity.items()
                          if n),
-        worst_risk=worst.description if worst else None,
+        high_risks=tuple(_risk_line(risk) for risk in card.open_risks
+                         if severity_level(risk.severity) == RiskLevel.HIGH),
         diligence_issues=tuple((issue.check.topic.value, issue.reason)
                                for issue in card.diligence_issues))
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerCount:
+    """An organization on the other side of the vendor's business, and how much of it."""
+
+    name: str
+    agreements: int
+    purchases: int
+
+
+@dataclass(frozen=True, slots=True)
+class PriceHistory:
+    """A renewing agreement's price in each of its terms, as billed (per its period)."""
+
+    contract: str
+    currency: str
+    billing_period: BillingPeriod | None
+    prices: tuple[Decimal, ...]  # first term to current
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +227,14 @@ class VendorSummary:
     notes: str
     contacts: tuple[ContactLine, ...]
     purchases: tuple[PurchaseLine, ...]  # bought through it, or from it as the OEM
-    oems_behind: tuple[tuple[str, int], ...]  # OEM name, agreements + purchases through it
-    resellers_of_products: tuple[tuple[str, int], ...]  # reseller name ("direct"), count
-    agreements: tuple[AgreementLine, ...]
+    oems_behind: tuple[PartnerCount, ...]  # OEMs of what was bought through it
+    resellers_of_products: tuple[PartnerCount, ...]  # resellers ("bought direct")
+    agreements: tuple[AgreementLine, ...]  # by next action, finished business last
     spend: tuple[SpendLine, ...]
     first_line: tuple[FirstLineShare, ...]
     governance: GovernanceLine
+    today: dt.date
+    price_histories: tuple[PriceHistory, ...]  # renewing agreements, dearest first
 
     @property
     def sells(self) -> bool:
@@ -153,6 +245,22 @@ class VendorSummary:
     @property
     def makes(self) -> bool:
         return bool(OrgRole.OEM in self.roles or self.resellers_of_products)
+
+    @property
+    def review_due_soon(self) -> bool:
+        """The next review falls within the actions window (or has passed)."""
+        return (self.next_review is not None
+                and self.next_review <= self.today + dt.timedelta(days=ACTION_DAYS))
+
+    def overdue(self) -> list[AgreementLine]:
+        return [line for line in self.agreements if line.notice_overdue]
+
+    def due_soon(self) -> list[AgreementLine]:
+        """Running agreements whose next action falls within :data:`ACTION_DAYS`."""
+        horizon = self.today + dt.timedelta(days=ACTION_DAYS)
+        return [line for line in self.agreements
+                if not line.notice_overdue and line.acts_on is not None
+                and self.today <= line.acts_on <= horizon]
 
 
 DIRECT = "bought direct"
@@ -172,8 +280,27 @@ def _contacts(organization: Organization) -> tuple[ContactLine, ...]:
                  for c in ordered)
 
 
-def _agreement_line(agreement: Agreement, today: dt.date, renewed: set[int]) -> AgreementLine:
+def _next_action(agreement: Agreement, status: AgreementStatus, today: dt.date,
+                 ) -> tuple[str | None, dt.date | None]:
+    """What happens next and on which date, as the renewals report says it; nothing for
+    finished business. A cancelled agreement still running ends (notice given)."""
+    term = current_term(agreement)
+    if status in FINISHED and not (agreement.cancelled and term and term.end_date >= today):
+        return None, None
+    if term is None:
+        return None, None
+    if agreement.cancelled:
+        return NOTICE_GIVEN, term.end_date
+    return next_action(agreement, term)
+
+
+def _agreement_line(agreement: Agreement, today: dt.date, renewed: set[int],
+                    context: NoticeContext) -> AgreementLine:
     first = first_line_org(agreement)
+    status = status_of(agreement, today, renewed)
+    action, due = _next_action(agreement, status, today)
+    act_by = notice_dates(agreement, today, context).act_by if action in NOTICE_ACTIONS \
+        else None
     return AgreementLine(
         contract_number=agreement.contract_number, title=agreement.title,
         kind=agreement.kind, oem=org_name(agreement.oem),
@@ -181,14 +308,21 @@ def _agreement_line(agreement: Agreement, today: dt.date, renewed: set[int]) -> 
         start_date=agreement.start_date, end_date=agreement.end_date,
         notice_deadline=agreement.notice_deadline,
         notice_overdue=notice_overdue(agreement, today, renewed),
-        status=status_of(agreement, today, renewed), cost=agreement.cost,
-        currency=agreement.currency, first_line=org_name(first))
+        status=status, cost=agreement.cost, currency=agreement.currency,
+        first_line=org_name(first), billing_period=agreement.billing_period,
+        sla=agreement.sla, auto_renew=agreement.auto_renew, next_action=action, due=due,
+        act_by=act_by, due_day_off=due is not None and context.days_off(due),
+        due_holiday=context.days_off.holiday(due) if due is not None else None)
 
 
-def _agreement_sort_key(line: AgreementLine) -> tuple[bool, dt.date, str]:
-    """Running agreements first, soonest end first; finished business at the bottom."""
-    return (line.status in FINISHED, line.end_date or dt.date.max,
-            line.contract_number or line.title)
+def _agreement_sort_key(line: AgreementLine) -> tuple[int, int, str]:
+    """By the day to act, soonest (overdue) first; running ones without a date next;
+    finished business at the bottom, most recently ended first."""
+    if line.acts_on is not None:
+        return 0, line.acts_on.toordinal(), line.contract_number or line.title
+    if line.status not in FINISHED:
+        return 1, (line.end_date or dt.date.max).toordinal(), line.contract_number or ""
+    return 2, -(line.end_date or dt.date.min).toordinal(), line.contract_number or ""
 
 
 def _first_line(agreements: list[Agreement], renewed: set[int], today: dt.date,
@@ -205,6 +339,45 @@ def _first_line(agreements: list[Agreement], renewed: set[int], today: dt.date,
                  for name, numbers in sorted(shares.items(), key=lambda kv: -len(kv[1])))
 
 
+def _partners(org: Organization, agreements: list[Agreement], purchases: list[Purchase],
+              ) -> tuple[tuple[PartnerCount, ...], tuple[PartnerCount, ...]]:
+    """The OEMs behind a reseller and the resellers of an OEM, agreements and purchases
+    counted apart."""
+    counts: dict[tuple[bool, str], list[int]] = defaultdict(lambda: [0, 0])
+    parties = [(a.oem, a.reseller, 0) for a in agreements] + [
+        (p.oem, p.reseller, 1) for p in purchases]
+    for oem, reseller, column in parties:
+        if reseller is org and oem is not None and oem is not org:
+            counts[True, oem.name][column] += 1
+        if oem is org and reseller is not org:
+            counts[False, org_name(reseller) or DIRECT][column] += 1
+
+    def ranked(behind: bool) -> tuple[PartnerCount, ...]:
+        found = [PartnerCount(name, *n) for (side, name), n in counts.items() if side == behind]
+        return tuple(sorted(found, key=lambda c: (-(c.agreements + c.purchases), c.name)))
+
+    return ranked(True), ranked(False)
+
+
+def _price_histories(agreements: list[Agreement], lines: dict[int, AgreementLine],
+                     ) -> tuple[PriceHistory, ...]:
+    """Running agreements that renew, with a price per term (the stored terms, else the
+    current one), highest current price first."""
+    histories = []
+    for agreement in agreements:
+        line = lines[agreement.id]
+        if not agreement.renews or line.status in FINISHED:
+            continue
+        terms = [t for t in agreement.terms if t.cost is not None
+                 and t.currency == agreement.currency]
+        prices = tuple(t.cost for t in terms if t.cost is not None) or (
+            (agreement.cost,) if agreement.cost is not None else ())
+        if prices:
+            histories.append(PriceHistory(str(agreement), agreement.currency,
+                                          agreement.billing_period, prices))
+    return tuple(sorted(histories, key=lambda h: (-h.prices[-1], h.contract)))
+
+
 def vendor_summary(session: Session, name: str, today: dt.date) -> VendorSummary:
     """The summary of the organization called ``name`` (case and spacing ignored).
 
@@ -216,7 +389,7 @@ def vendor_summary(session: Session, name: str, today: dt.date) -> VendorSummary
         select(Agreement)
         .where(or_(Agreement.oem_id == org.id, Agreement.reseller_id == org.id))
         .options(selectinload(Agreement.oem), selectinload(Agreement.reseller),
-                 selectinload(Agreement.items))))
+                 selectinload(Agreement.items), selectinload(Agreement.terms))))
     purchases = list(session.scalars(
         select(Purchase)
         .where(or_(Purchase.reseller_id == org.id, Purchase.oem_id == org.id))
@@ -224,19 +397,9 @@ def vendor_summary(session: Session, name: str, today: dt.date) -> VendorSummary
                  selectinload(Purchase.items))
         .order_by(Purchase.order_date.desc(), Purchase.po_number)))
     renewed = renewed_ids(session, today)
-
-    oems: Counter[str] = Counter()
-    resellers: Counter[str] = Counter()
-    parties = [(a.oem, a.reseller) for a in agreements] + [
-        (p.oem, p.reseller) for p in purchases]
-    for oem, reseller in parties:
-        if reseller is org and oem is not None and oem is not org:
-            oems[oem.name] += 1
-        if oem is org and reseller is not org:
-            resellers[org_name(reseller) or DIRECT] += 1
-
-    lines = sorted((_agreement_line(a, today, renewed) for a in agreements),
-                   key=_agreement_sort_key)
+    context = NoticeContext.of(session)
+    by_id = {a.id: _agreement_line(a, today, renewed, context) for a in agreements}
+    oems, resellers = _partners(org, agreements, purchases)
     return VendorSummary(
         name=org.name, roles=tuple(sorted(org.roles)), status=org.status,
         risk_level=org.risk_level, next_review=org.next_review,
@@ -247,8 +410,9 @@ def vendor_summary(session: Session, name: str, today: dt.date) -> VendorSummary
         purchases=tuple(PurchaseLine(p.po_number, p.order_date, org_name(p.oem),
                                      org_name(p.reseller), len(p.items), p.total, p.currency)
                         for p in purchases),
-        oems_behind=tuple(oems.most_common()),
-        resellers_of_products=tuple(resellers.most_common()),
-        agreements=tuple(lines), spend=spend_per_year(session, org.id, today),
+        oems_behind=oems, resellers_of_products=resellers,
+        agreements=tuple(sorted(by_id.values(), key=_agreement_sort_key)),
+        spend=spend_per_year(session, org.id, today),
         first_line=_first_line(agreements, renewed, today),
-        governance=governance_line(session, org, today))
+        governance=governance_line(session, org, today), today=today,
+        price_histories=_price_histories(agreements, by_id))

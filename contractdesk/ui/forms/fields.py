@@ -8,16 +8,15 @@ that reason next to the field, as it shows the validator's.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 from contractdesk.domain.clauses import Role
-from contractdesk.services.editing import read_period
+from contractdesk.services.typed_values import read_date, read_money, read_period
 from contractdesk.ui.dialogs import tr
-from contractdesk.ui.labels import word
+from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -29,46 +28,6 @@ from contractdesk.ui.qt import (
     QToolButton,
     QWidget,
 )
-
-_DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
-
-
-def parse_date(text: str) -> dt.date | None:
-    """ISO ``2026-02-28`` or day-first ``28.02.2026`` / ``28/02/2026``; empty is None."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    match = _DOTTED.match(text)
-    if match:
-        day, month, year = (int(part) for part in match.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError as error:
-            raise ValueError(f"{text!r} is not a date: {error}") from None
-    raise ValueError(f"{text!r} is not a date (write 2026-02-28 or 28.02.2026)")
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """``1234.56``, ``1,234.56`` or ``1.234,56``; empty is None."""
-    text = text.strip().replace(" ", "").replace("\u00a0", "")
-    if not text:
-        return None
-    if "," in text and "." in text:
-        thousands = "." if text.rfind(",") > text.rfind(".") else ","
-        text = text.replace(thousands, "").replace(",", ".")
-    elif "," in text:
-        text = text.replace(",", ".")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"{text!r} is not an amount") from None
-    if not value.is_finite():
-        raise ValueError(f"{text!r} is not an amount")
-    return value
 
 
 class Field:
@@ -110,14 +69,18 @@ class TextField(Field):
 
 class PeriodField(TextField):
     """A period typed as ``P3M`` or in words (``3 Monate``, ``ninety days``), read by
-    the one clause reader (:func:`contractdesk.services.editing.read_period`)."""
+    the one clause reader (:func:`contractdesk.services.typed_values.read_period`), and
+    shown in words ("3 months"), never as the ISO code it is stored as."""
 
     def __init__(self, role: Role) -> None:
-        super().__init__(placeholder=tr("e.g. 3 months, 90 Tage, P1Y"))
+        super().__init__(placeholder=tr("e.g. 3 months, 90 days, 1 year"))
         self.role = role
 
     def value(self) -> str | None:
         return read_period(self.edit.text(), self.role)
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText(Formats.period(value) if value else "")
 
 
 class OptionalIntField(Field):
@@ -166,26 +129,55 @@ class NotesField(Field):
 
 
 class DateField(TextField):
+    """A date as people type it (``28.02.2026``, ``2026-02-28``, ``1 March 2026``); one
+    whose day and month can be swapped is refused with both readings. A stored date is
+    shown as the lists show it, in the locale's format, and read back as that date while
+    its text is left as shown (``01/02/2026`` in an English locale is no question then)."""
+
     def __init__(self) -> None:
-        super().__init__(placeholder="YYYY-MM-DD", max_length=10)
+        example = Formats.date(dt.date(2026, 2, 28))
+        super().__init__(placeholder=example if example == "2026-02-28" else
+                         tr("{example} or 2026-02-28").format(example=example),
+                         max_length=30)
+        self._shown: tuple[str, dt.date] | None = None
 
     def value(self) -> dt.date | None:  # type: ignore[override]
-        return parse_date(self.edit.text())
+        text = self.edit.text()
+        if self._shown is not None and text.strip() == self._shown[0]:
+            return self._shown[1]
+        return read_date(text)
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText(value.isoformat() if isinstance(value, dt.date) else "")
+        if isinstance(value, dt.date):
+            self._shown = (Formats.date(value), value)
+            self.edit.setText(self._shown[0])
+        else:
+            self._shown = None
+            self.edit.setText("")
 
 
 class MoneyField(TextField):
+    """An amount as the importer reads one: ``4250``, ``£4,250.00``, ``12.500,00 €``,
+    ``12,500.00 EUR``; the currency it names is the form's to check (:meth:`currency`)."""
+
     def __init__(self) -> None:
         super().__init__(placeholder="0.00")
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def value(self) -> Decimal | None:  # type: ignore[override]
-        return parse_amount(self.edit.text())
+        amount = read_money(self.edit.text())
+        return amount.value if amount is not None else None
+
+    def currency(self) -> str | None:
+        """The currency the text names (``£`` or ``GBP``), if it names one and reads."""
+        try:
+            amount = read_money(self.edit.text())
+        except ValueError:
+            return None
+        return amount.currency if amount is not None else None
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText(f"{value:.2f}" if isinstance(value, Decimal) else "")
+        self.edit.setText(Formats.money(value, None) if isinstance(value, Decimal) else "")
 
 
 class BoolField(Field):
@@ -247,7 +239,7 @@ class ChoiceField(Field):
         for text, data in choices:
             self.combo.addItem(text, data)
         self.combo.blockSignals(False)
-        self.set_value(current)
+        ChoiceField.set_value(self, current)  # a subclass's set_value may refill
 
     def value(self) -> Any:
         return self.combo.currentData()
@@ -261,11 +253,18 @@ class ChoiceField(Field):
 
 
 class OrganizationField(ChoiceField):
-    """An organization picker with a "New…" button that creates one inline."""
+    """An organization picker with a "New…" button that creates one and picks it.
 
-    def __init__(self, create: Callable[[], int | None]) -> None:
+    ``choices(keep)`` gives the organizations that fit the field, always including
+    ``keep``, so setting a value that does not fit still shows it rather than "—".
+    """
+
+    def __init__(self, create: Callable[[], int | None],
+                 choices: Callable[[Any], Sequence[tuple[str, Any]]]) -> None:
         super().__init__([])
         self.create = create
+        self.choices = choices
+        self.refresh()
         self.new_button = QToolButton()
         self.new_button.setText(tr("New…"))
         self.new_button.setToolTip(tr("Create a new organization and pick it"))
@@ -276,6 +275,15 @@ class OrganizationField(ChoiceField):
         row.addWidget(self.combo, 1)
         row.addWidget(self.new_button)
         self.widget = box
+
+    def refresh(self) -> None:
+        """Reloads the choices (an organization was created), keeping the pick."""
+        self.set_choices(self.choices(self.value()))
+
+    def set_value(self, value: Any) -> None:
+        if value is not None and self.combo.findData(value) < 0:
+            self.set_choices(self.choices(value))
+        super().set_value(value)
 
     def _create(self) -> None:
         created = self.create()

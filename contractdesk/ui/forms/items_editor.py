@@ -1,4 +1,5 @@
-"""An agreement's covered items: a list, plus a field to add one by serial or asset tag."""
+"""An agreement's covered items: a list, plus a field to add one by serial or asset tag
+(Enter adds it; it never saves the agreement)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from contractdesk.services import editing
 from contractdesk.services.access import DataAccess
 from contractdesk.ui.dialogs import tr
 from contractdesk.ui.forms.fields import Field
+from contractdesk.ui.forms.message_line import MessageLine
+from contractdesk.ui.forms.sub_field import SubFieldEdit
 from contractdesk.ui.qt import (
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -28,11 +29,11 @@ class ItemsEditor(Field):
         self.callbacks: list[Callable[[], None]] = []
         self.list = QListWidget()
         self.list.setFixedHeight(self.list.fontMetrics().height() * 5 + 12)
-        self.serial = QLineEdit()
+        self.serial = SubFieldEdit()
         self.serial.setPlaceholderText(tr("Serial number or asset tag to add"))
         self.add_button = QPushButton(tr("Add"))
         self.remove_button = QPushButton(tr("Remove selected"))
-        self.message = QLabel()
+        self.message = MessageLine()
         self.add_button.clicked.connect(self.add_serial)
         self.serial.returnPressed.connect(self.add_serial)
         self.remove_button.clicked.connect(self.remove_selected)

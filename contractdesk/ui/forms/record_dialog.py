@@ -1,7 +1,7 @@
 """A record in a window of its own: the form, and its history (the audit trail).
 
-Saving goes through the session's undo stack; deleting asks first, naming what depends
-on the record.
+Saving and deleting go through the session's undo stack (``write_undoable``); deleting
+asks first, naming what depends on the record (which Undo brings back with it).
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from contractdesk.domain.enums import OrgRole
 from contractdesk.errors import ValidationError
-from contractdesk.services import editing
+from contractdesk.services import editing, org_choices, purchase_lines
 from contractdesk.services.access import DataAccess
 from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.forms.record_form import RecordForm
-from contractdesk.ui.labels import field_label
+from contractdesk.ui.labels import PERIOD_COLUMNS, Formats, field_label
 from contractdesk.ui.models import RowsModel
 from contractdesk.ui.qt import (
     QAbstractItemView,
@@ -27,12 +28,10 @@ from contractdesk.ui.qt import (
     QScrollArea,
     QTableView,
     QTabWidget,
-    QUndoStack,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from contractdesk.ui.undo import SaveCommand
 from contractdesk.ui.workflow.record_parts import add_workflow_parts
 
 KIND_TITLES = {"agreement": "Agreement", "purchase": "Purchase", "item": "Item",
@@ -40,15 +39,18 @@ KIND_TITLES = {"agreement": "Agreement", "purchase": "Purchase", "item": "Item",
 HISTORY_COLUMNS = ("at", "action", "field", "old_value", "new_value", "source", "user")
 
 
-def _readable(value: str) -> str:
-    """A created or deleted record's snapshot (JSON) as "Field: value · …"."""
+def _readable(field: str, value: str) -> str:
+    """A value of the audit trail as people write it (a period as "3 months", not the
+    ISO text stored); a created or deleted record's snapshot (JSON) as
+    "Field: value · …"."""
     if not value.startswith("{"):
-        return value
+        return Formats.period(value) if field in PERIOD_COLUMNS else value
     try:
         snapshot = json.loads(value)
     except ValueError:
         return value
-    return " · ".join(f"{field_label(key)}: {text}" for key, text in snapshot.items())
+    return " · ".join(f"{field_label(key)}: {_readable(key, str(text))}"
+                      for key, text in snapshot.items())
 
 
 class RecordDialog(QDialog):
@@ -57,21 +59,23 @@ class RecordDialog(QDialog):
     saved = Signal(str, int)
     deleted = Signal(str, int)
     open_requested = Signal(str, int)  # another record, e.g. the next term
+    create_requested = Signal(str, object)  # a new record of a kind, with these values
 
     def __init__(self, data: DataAccess, kind: str, record_id: int | None,
-                 undo_stack: QUndoStack, default_currency: str,
-                 after_undo: Callable[[], None], parent: QWidget | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+                 default_currency: str, parent: QWidget | None = None,
+                 today: Callable[[], dt.date] = dt.date.today,
+                 prefill: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.access = data
         self.kind = kind
         self.record_id = record_id
-        self.undo_stack = undo_stack
-        self.after_undo = after_undo
-        self.form = RecordForm(data, kind, default_currency, today=today)
+        self.default_currency = default_currency
+        self.today = today
+        self.form = RecordForm(data, kind, default_currency, self._new_organization,
+                               today=today)
         self.before: dict[str, Any] | None = None
         if record_id is None:
-            self.form.set_values(self.form.new_values())
+            self.form.set_values({**self.form.new_values(), **(prefill or {})})
             title = self.tr("New {kind}").format(kind=self.tr(KIND_TITLES[kind]).lower())
         else:
             self.before = data.read(editing.load, kind, record_id)
@@ -105,6 +109,8 @@ class RecordDialog(QDialog):
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setEnabled(record_id is not None)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        if kind == "purchase":
+            self._add_agreement_button(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.delete_button.clicked.connect(self.delete)
@@ -139,7 +145,8 @@ class RecordDialog(QDialog):
             {"at": row.at.strftime("%Y-%m-%d %H:%M"), "action": actions.get(row.action,
                                                                             row.action),
              "field": field_label(row.field) if row.field else "",
-             "old_value": _readable(row.old_value), "new_value": _readable(row.new_value),
+             "old_value": _readable(row.field, row.old_value),
+             "new_value": _readable(row.field, row.new_value),
              "source": row.source,
              "user": row.user} for row in rows])
         view = self.history_view
@@ -157,34 +164,81 @@ class RecordDialog(QDialog):
         if self.before is not None and values == self.before:
             self.accept()
             return
+        if self.kind == "organization" and self.record_id is None \
+                and self._used_existing(values.get("name")):
+            return
         label = str(values.get("contract_number") or values.get("name")
                     or values.get("po_number") or values.get("serial_number")
                     or values.get("title") or values.get("description") or "")
-        command = SaveCommand(self.access, self.kind, self.record_id, self.before, values,
-                              label, self.after_undo)
+        verb = self.tr("Create") if self.record_id is None else self.tr("Edit")
         try:
-            record_id = command.save_first()
+            record_id = self.access.write_undoable(
+                f"{verb} {field_label(self.kind).lower()} {label}".rstrip(), editing.save,
+                self.kind,
+                self.record_id, values)
         except ValidationError as error:
             self.form.show_problems(error.problems)
             self._update_buttons()
             return
-        self.undo_stack.push(command)
         self.record_id = record_id
         self.saved.emit(self.kind, record_id)
         self.accept()
+
+    def _used_existing(self, name: str | None) -> bool:
+        """Offers the organization a new one's name duplicates; True when the user took
+        it (this dialog then stands for it: its picker selects it, or it opens)."""
+        existing = self.access.read(org_choices.same_name, name, None)
+        if existing is None or not Dialogs.offer(
+                self, self.tr("Organization exists"),
+                self.tr("An organization named {name} already exists.").format(
+                    name=existing.name),
+                self.tr("Use the existing {name}").format(name=existing.name)):
+            return False
+        self.record_id = existing.id
+        self.open_requested.emit("organization", existing.id)
+        self.accept()
+        return True
+
+    def _new_organization(self, role: OrgRole | None) -> int | None:
+        """The organization form over this one, starting with ``role``; saving it goes
+        on the undo stack like any other."""
+        dialog = RecordDialog(self.access, "organization", None, self.default_currency,
+                              self, today=self.today,
+                              prefill={"roles": frozenset({role} if role else ())})
+        dialog.saved.connect(self.saved)  # the window refreshes its lists
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return dialog.record_id if accepted else None
+
+    def _add_agreement_button(self, buttons: QDialogButtonBox) -> None:
+        self.agreement_button = QPushButton(self.tr("Create agreement for these items…"))
+        self.agreement_button.setToolTip(self.tr(
+            "Saves the purchase, then opens a new agreement with its OEM, reseller and "
+            "PO number, covering its items"))
+        buttons.addButton(self.agreement_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.agreement_button.clicked.connect(self.create_agreement)
+
+    def create_agreement(self) -> None:
+        """Saves the purchase, then asks for a new agreement covering its items."""
+        self.save()
+        if self.result() == QDialog.DialogCode.Accepted and self.record_id is not None:
+            self.create_requested.emit("agreement", self.access.read(
+                purchase_lines.agreement_values, self.record_id))
 
     def delete(self) -> None:
         if self.record_id is None:
             return
         depending = self.access.read(editing.dependents, self.kind, self.record_id)
         label = self.access.read(editing.label, self.kind, self.record_id)
-        text = self.tr("Delete {what}? This cannot be undone.").format(what=label)
+        text = self.tr("Delete {what}?").format(what=label)
         if depending:
             listed = ", ".join(f"{count} {kind}" for kind, count in depending.items())
-            text = self.tr("Delete {what}? These refer to it: {listed}. This cannot be "
-                           "undone.").format(what=label, listed=listed)
+            text = self.tr("Delete {what}? These refer to it: {listed}.").format(
+                what=label, listed=listed)
         if not Dialogs.confirm(self, self.tr("Delete"), text):
             return
-        self.access.write(editing.delete, self.kind, self.record_id)
+        self.access.write_undoable(self.tr("Delete {kind} {what}").format(
+                                       kind=field_label(self.kind).lower(), what=label),
+                                   editing.delete, self.kind, self.record_id)
         self.deleted.emit(self.kind, self.record_id)
         self.accept()

@@ -24,10 +24,10 @@ from contractdesk.domain.enums import (
     OrgStatus,
     RiskLevel,
 )
-from contractdesk.services import editing, queries
+from contractdesk.services import editing, org_choices, purchase_lines, queries
 from contractdesk.services.access import DataAccess
 from contractdesk.services.notice_dates import NoticeContext
-from contractdesk.ui.dialogs import Dialogs
+from contractdesk.services.typed_values import PERIOD_FIELDS, currency_mismatch
 from contractdesk.ui.forms.fields import (
     BoolField,
     ChoiceField,
@@ -44,6 +44,8 @@ from contractdesk.ui.forms.fields import (
     TitleField,
 )
 from contractdesk.ui.forms.items_editor import ItemsEditor
+from contractdesk.ui.forms.message_line import ERROR_COLOUR, MessageLine
+from contractdesk.ui.forms.purchase_lines import PurchaseLinesEditor
 from contractdesk.ui.labels import field_label
 from contractdesk.ui.qt import (
     QFormLayout,
@@ -57,11 +59,16 @@ from contractdesk.ui.qt import (
     Signal,
 )
 
-ERROR_STYLE = "color: #d64545;"  # readable on light and dark backgrounds
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
+DEADLINE_LINES = 4  # the longest explanation in a column: reserved, so typing a date
+# that changes it does not move the fields below
 ENUMS: dict[str, type[Any]] = {"kind": AgreementKind, "billing_period": BillingPeriod,
                                "first_line_support": FirstLine, "risk_level": RiskLevel,
                                "notice_form": NoticeForm}
-LONG_FIELDS = frozenset({"notes", "address", "item_ids", "notice_clause"})
+LONG_FIELDS = frozenset({"notes", "address", "item_ids", "notice_clause",
+                         purchase_lines.LINES})
+NewOrganization = Callable[[OrgRole | None], int | None]
+"""Opens the organization form for a new one with the role; its id, or None."""
 
 
 class RecordForm(QWidget):
@@ -70,22 +77,30 @@ class RecordForm(QWidget):
     changed = Signal()
 
     def __init__(self, data: DataAccess, kind: str, default_currency: str,
-                 parent: QWidget | None = None,
+                 new_organization: NewOrganization, parent: QWidget | None = None,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
         self.access = data
         self.kind = kind
+        self.new_organization = new_organization
         self.default_currency = default_currency
         self.today = today
         self.fields: dict[str, Field] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, MessageLine] = {}
+        self.suggested_currency: str | None = None  # not chosen by the user: an amount
+        # typed with another currency replaces it, where a chosen one is a mismatch
         self.problems: dict[str, str] = {}
         self.deadline = QLabel()
         self.deadline.setWordWrap(True)
+        self.deadline.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.deadline.setMinimumHeight(self.deadline.fontMetrics().lineSpacing()
+                                       * DEADLINE_LINES)
         self.deadline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # the clause as worded: what it reads as, and a button that fills the fields
         self.clause_reading = QLabel()
         self.clause_reading.setWordWrap(True)
+        self.clause_reading.setMinimumHeight(self.clause_reading.fontMetrics().lineSpacing()
+                                             * 2)
         self.apply_clause = QPushButton(self.tr("Apply to the fields"))
         self.apply_clause.setEnabled(False)
         self.apply_clause.clicked.connect(self._apply_clause)
@@ -94,22 +109,22 @@ class RecordForm(QWidget):
         # wording of several columns, each meant for its own field
         self.context = (self.access.read(NoticeContext.of) if kind == "agreement"
                         else NoticeContext())
-        organizations = self.access.read(queries.organization_choices)
         for name in editing.FIELDS[kind]:
-            self.fields[name] = self._make(name, organizations)
+            self.fields[name] = self._make(name)
         self._lay_out()
+        currency = self.fields.get("currency")
+        if isinstance(currency, TextField):
+            currency.edit.textEdited.connect(self._currency_chosen)
+            for field in self.fields.values():
+                if isinstance(field, MoneyField):  # before revalidating: it reads both
+                    field.on_change(self._adopt_currency)
         for field in self.fields.values():
             field.on_change(self.revalidate)
 
-    def _make(self, name: str, organizations: list[tuple[int, str, frozenset[str]]]
-              ) -> Field:
-        org_choices = [(org_name, org_id) for org_id, org_name, _roles in organizations]
+    def _make(self, name: str) -> Field:
         if name in ("oem_id", "reseller_id", "organization_id"):
-            role = OrgRole.RESELLER if name == "reseller_id" else OrgRole.OEM
-            picker = OrganizationField(partial(self.create_organization, role))
-            picker.allow_none = name != "organization_id"
-            picker.set_choices(org_choices)
-            return picker
+            return OrganizationField(partial(self.create_organization, name),
+                                     partial(self._organization_choices, name))
         if name == "support_contact_id":
             return ChoiceField([(label, contact_id) for contact_id, label, _org
                                 in self.access.read(queries.contact_choices)])
@@ -135,8 +150,10 @@ class RecordForm(QWidget):
             return NotesField()
         if name == "item_ids":
             return ItemsEditor(self.access)
-        if name in editing.PERIOD_FIELDS:
-            return PeriodField(editing.PERIOD_FIELDS[name])
+        if name == purchase_lines.LINES:
+            return PurchaseLinesEditor(partial(self.value_of, "currency"))
+        if name in PERIOD_FIELDS:
+            return PeriodField(PERIOD_FIELDS[name])
         if name == "notice_anchor":
             return ChoiceField.of_enum(NoticeAnchor, allow_none=False)
         if name == "open_ended":
@@ -183,26 +200,30 @@ class RecordForm(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
         column.addWidget(self.fields[name].widget)
-        error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
+        error = MessageLine()
         column.addWidget(error)
         self.errors[name] = error
         return box
 
-    def create_organization(self, role: OrgRole) -> int | None:
-        """Asks for a name and creates the organization with ``role``; refreshes pickers."""
-        name = Dialogs.text(self, self.tr("New organization"), self.tr("Name:"))
-        if not name:
+    def value_of(self, name: str) -> Any:
+        """The value of field ``name`` as typed now (None while it cannot be read)."""
+        try:
+            return self.fields[name].value()
+        except ValueError:
             return None
-        created = self.access.write(editing.save, "organization", None,
-                                    {"name": name, "roles": frozenset({role})})
-        choices = [(org_name, org_id) for org_id, org_name, _roles
-                   in self.access.read(queries.organization_choices)]
-        for field in self.fields.values():
-            if isinstance(field, OrganizationField):
-                field.set_choices(choices)
+
+    def _organization_choices(self, name: str, keep: int | None) -> list[tuple[str, int]]:
+        return [(choice.name, choice.id) for choice
+                in self.access.read(org_choices.choices_for, name, keep)]
+
+    def create_organization(self, name: str) -> int | None:
+        """A new organization for picker ``name``, starting with the role it asks for;
+        every picker then offers it where it fits."""
+        created = self.new_organization(org_choices.role_for(name))
+        if created is not None:
+            for field in self.fields.values():
+                if isinstance(field, OrganizationField):
+                    field.refresh()
         return created
 
     def set_values(self, values: dict[str, Any]) -> None:
@@ -216,11 +237,11 @@ class RecordForm(QWidget):
         """Sensible defaults for a new record."""
         values: dict[str, Any] = {}
         if "currency" in self.fields and self.kind in ("agreement", "purchase"):
-            values["currency"] = self.default_currency
+            values["currency"] = self.suggested_currency = self.default_currency
         if self.kind == "item":
             values["quantity"] = 1
         if self.kind == "organization":
-            values["status"] = OrgStatus.APPROVED
+            values["status"] = OrgStatus.NOT_REVIEWED
         return values
 
     def read(self) -> tuple[dict[str, Any], dict[str, str]]:
@@ -232,7 +253,25 @@ class RecordForm(QWidget):
                 values[name] = field.value()
             except ValueError as error:
                 unreadable[name] = str(error)
+        for name, field in self.fields.items():
+            mismatch = (currency_mismatch(field.currency(), values.get("currency"))
+                        if isinstance(field, MoneyField) and "currency" in values else None)
+            if mismatch and name not in unreadable:
+                unreadable[name] = mismatch
         return values, unreadable
+
+    def _adopt_currency(self) -> None:
+        """An amount typed as "£4,250.00" sets the currency the user has not chosen."""
+        currency = self.fields["currency"]
+        for field in self.fields.values():
+            named = field.currency() if isinstance(field, MoneyField) else None
+            current = currency.value()
+            if named and named != current and current in (None, self.suggested_currency):
+                self.suggested_currency = named
+                currency.set_value(named)
+
+    def _currency_chosen(self) -> None:
+        self.suggested_currency = None
 
     def revalidate(self) -> None:
         values, unreadable = self.read()
@@ -272,13 +311,11 @@ class RecordForm(QWidget):
         for name, label in self.errors.items():
             reason = problems.get(name, "")
             label.setText(reason)
-            label.setVisible(bool(reason))
         unplaced = {name: reason for name, reason in problems.items()
                     if name not in self.errors}
         if unplaced:
             first = next(iter(self.errors.values()))
             first.setText("; ".join(unplaced.values()))
-            first.show()
 
 
 def _form() -> QFormLayout:

@@ -156,7 +156,8 @@ class CaseDialog(QDialog):
     def save(self) -> None:
         try:
             values = self.values()
-            case_id = self.access.write(save_case, self.case_id, values)
+            case_id = self.access.write_undoable(self.tr("Save support case"), save_case,
+                                                 self.case_id, values)
         except ValueError as error:  # a time that cannot be read
             self._show_problem(str(error))
             return

@@ -26,6 +26,7 @@ class CheckDialog(FormDialog):
             values = data.read(load_check, check_id)
             self.set_values({**values, "topic": values["topic"].value,
                              "result": values["result"].value})
-        self.saver = lambda values: data.write(save_check, organization_id, check_id,
-                                               values)
+        self.saver = lambda values: data.write_undoable(
+            self.tr("Save due-diligence check"), save_check, organization_id, check_id,
+            values)
         self.resize(500, 0)  # as tall as the fields need

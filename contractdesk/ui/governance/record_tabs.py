@@ -209,6 +209,7 @@ class DiligenceTab(_ListTab):
         if check_id is None or not Dialogs.confirm(
                 self, self.tr("Delete check"), self.tr("Delete this due-diligence check?")):
             return
-        self.access.write(delete_check, check_id)
+        self.access.write_undoable(self.tr("Delete due-diligence check"), delete_check,
+                                   check_id)
         self.reload()
         self.changed.emit()

@@ -61,7 +61,9 @@ class ReviewDialog(FormDialog):
                          "sla_adherence": start.sla_adherence,
                          "findings": start.findings, "next_review": start.next_review})
         self.save_button.setText(self.tr("Complete review"))
-        self.saver = lambda values: data.write(save_review, organization_id, values)
+        self.saver = lambda values: data.write_undoable(
+            self.tr("Complete review of {name}").format(name=start.organization),
+            save_review, organization_id, values)
         self.resize(580, 0)  # as tall as the fields need
 
     def _summary(self) -> str:

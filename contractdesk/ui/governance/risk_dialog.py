@@ -45,7 +45,12 @@ class RiskDialog(FormDialog):
             self.set_values({"organization_id": organization_id, "likelihood": 3,
                              "impact": 3, "status": RiskStatus.OPEN})
         self.update_severity()
-        self.saver = lambda values: data.write(save_risk, risk_id, values)
+        names: dict[int | None, str] = {org_id: name for name, org_id in organizations}
+        verb = self.tr("New risk") if risk_id is None else self.tr("Edit risk")
+        self.saver = lambda values: data.write_undoable(
+            self.tr("{verb} for {name}").format(
+                verb=verb, name=names.get(values.get("organization_id"), "—")),
+            save_risk, risk_id, values)
         self.resize(640, 0)  # as tall as the fields need
 
     def update_severity(self) -> None:

@@ -202,11 +202,14 @@ class ScorecardPanel(QWidget):
             LEVEL_COLOURS[worst] if worst else GREEN)
         failed = sum(1 for i in card.diligence if i["reason"] == "failed")
         issues = len(card.diligence)
-        self.tiles["diligence"].set(
-            self.tr("{n} issues").format(n=issues) if issues != 1 else self.tr("1 issue"),
-            ", ".join(f"{gword(i['topic'])} {gword(i['reason']).lower()}"
-                      for i in card.diligence) or self.tr("nothing failed or expired"),
-            RED if failed else AMBER if issues else GREEN)
+        if not card.diligence_checks:
+            self.tiles["diligence"].set("—", self.tr("no checks recorded"), GREY)
+        else:
+            self.tiles["diligence"].set(
+                self.tr("{n} issues").format(n=issues) if issues != 1 else self.tr("1 issue"),
+                ", ".join(f"{gword(i['topic'])} {gword(i['reason']).lower()}"
+                          for i in card.diligence) or self.tr("nothing failed or expired"),
+                RED if failed else AMBER if issues else GREEN)
         self.chart.set_reviews(card.reviews)
         self.issues.setText(self._issues(card))
 

@@ -8,7 +8,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from contractdesk.ui.forms.fields import TextField, parse_date
+from contractdesk.services.typed_values import read_date
+from contractdesk.ui.forms.fields import TextField
 from contractdesk.ui.models import Index, SortableRowsModel
 from contractdesk.ui.qt import QAbstractItemView, QColor, QModelIndex, Qt, QTableView
 from contractdesk.ui.views import read_only_table
@@ -24,7 +25,7 @@ def parse_datetime(text: str) -> dt.datetime | None:
     match = _TIME.match(text)
     if match is None:
         raise ValueError(f"{text!r} is not a date and time (write 2026-11-20 14:30)")
-    day = parse_date(match.group(1))
+    day = read_date(match.group(1))
     hour, minute = int(match.group(2)), int(match.group(3))
     if day is None or hour > 23 or minute > 59:
         raise ValueError(f"{text!r} is not a date and time (write 2026-11-20 14:30)")

@@ -22,6 +22,15 @@ from contractdesk.ui.import_wizard.summary_page import SummaryPage
 from contractdesk.ui.qt import QObject, Qt, QWidget, QWizard, Signal
 from contractdesk.ui.tasks import Task, run_task
 
+
+def import_label(file: str, summary: ImportSummary) -> str:
+    """What Undo names an import: "Import register.xlsx (38 agreements)"."""
+    agreements = summary.created.get("agreements", 0) + summary.updated.get("agreements", 0)
+    if agreements:
+        return f"Import {file} ({agreements} agreements)"
+    records = sum(summary.created.values()) + sum(summary.updated.values())
+    return f"Import {file} ({records} records)"
+
 CLI_HINT = "give a --mapping file to name the columns."
 
 
@@ -175,9 +184,10 @@ class ImportWizard(QWizard):
         currency = state.default_currency
 
         def work(report: CallbackProgress) -> ImportSummary:
-            return self.access.write(run_import, path, sheet=sheet, mapping=overrides,
-                                     progress=Sentences(report), default_currency=currency,
-                                     text_format=text_format)
+            return self.access.write_undoable(
+                lambda summary: import_label(path.name, summary), run_import, path,
+                sheet=sheet, mapping=overrides, progress=Sentences(report),
+                default_currency=currency, text_format=text_format)
 
         self.import_task = run_task(self, self.tr("Importing {file}").format(file=path.name),
                                     work, self._imported)

@@ -34,7 +34,9 @@ from contractdesk.ui.qt import (
     QLineEdit,
     QMenu,
     QModelIndex,
+    QPalette,
     QPoint,
+    QPushButton,
     Qt,
     QTableView,
     QVBoxLayout,
@@ -55,14 +57,20 @@ NO_DATE = QDate(1900, 1, 1)
 HIDDEN_BY_DEFAULT = {"agreements": {"notice_period", "auto_renew", "sla", "currency"},
                      "purchases": {"quote_number", "currency"},
                      "items": {"part_number", "currency"}, "organizations": {"email"}}
-WIDTHS = {"title": 260, "description": 220, "status": 110, "contract_number": 140,
-          "oem": 150, "reseller": 120, "cost": 120, "total": 120, "unit_price": 110}
+# Columns are sized to what is in them (the first rows, as far as these bounds allow)
+# until the user sizes them; then their widths and order are kept.
+FIT_ROWS = 200
+MIN_WIDTH, MAX_WIDTH = 60, 340
+NEW_TEXT = {"agreements": "New agreement…", "purchases": "New purchase…",
+            "items": "New item…", "organizations": "New organization…",
+            "contacts": "New contact…"}
 
 
 class ListPage(QWidget):
     """One record kind as a filterable, sortable list."""
 
     open_requested = Signal(str, int)
+    new_requested = Signal(str)  # the entity to create
     loaded = Signal()
 
     def __init__(self, data: DataAccess, kind: str, settings: Settings,
@@ -98,6 +106,31 @@ class ListPage(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(6)
 
+        bar = self._filter_bar(supported)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        self.new_button = QPushButton(self.tr(NEW_TEXT[kind]))
+        self.new_button.clicked.connect(
+            lambda _checked=False: self.new_requested.emit(self.entity))
+        bar.addWidget(self.new_button)
+
+        self.view = self._table()
+        self.hint = self._hint()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+
+        self.text.textChanged.connect(self.apply_filter)
+        for box in (self.kind_box, self.status_box, self.reseller_box, self.oem_box):
+            box.currentIndexChanged.connect(self.apply_filter)
+        self.date_from.dateChanged.connect(self.apply_filter)
+        self.date_to.dateChanged.connect(self.apply_filter)
+        self.setFocusProxy(self.view)
+        self._restore_layout()
+
+    def _filter_bar(self, supported: frozenset[str]) -> QHBoxLayout:
+        """The filter box and the pickers this kind of record supports."""
         bar = QHBoxLayout()
         bar.addWidget(self.text, 2)
         for name, widget in (("kind", self.kind_box), ("status", self.status_box),
@@ -114,21 +147,18 @@ class ListPage(QWidget):
         else:
             self.date_from.hide()
             self.date_to.hide()
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
+        return bar
 
-        self.view = self._table()
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.view)
-
-        self.text.textChanged.connect(self.apply_filter)
-        for box in (self.kind_box, self.status_box, self.reseller_box, self.oem_box):
-            box.currentIndexChanged.connect(self.apply_filter)
-        self.date_from.dateChanged.connect(self.apply_filter)
-        self.date_to.dateChanged.connect(self.apply_filter)
-        self.setFocusProxy(self.view)
-        self._restore_layout()
+    @staticmethod
+    def _hint() -> QLabel:
+        """What to do about an empty list, shown above it while it is empty."""
+        hint = QLabel()
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        hint.setContentsMargins(12, 24, 12, 24)
+        hint.hide()
+        return hint
 
     def _table(self) -> QTableView:
         view = QTableView()
@@ -144,7 +174,10 @@ class ListPage(QWidget):
         header.setSectionsMovable(True)
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(FIT_ROWS)
+        header.setToolTip(self.tr("Click to sort; drag to move or size a column; "
+                                  "right-click to choose the columns"))
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         header.sectionClicked.connect(self._sort_by)
@@ -222,12 +255,37 @@ class ListPage(QWidget):
         self.model.filter = self.current_filter()
         self.model.set_rows(rows)
         self._show_count()
+        if self.fit_pending and self.model.rowCount():
+            self.fit_columns()
         self.loaded.emit()
 
     def _show_count(self) -> None:
         total = self.model.total
         self.count_label.setText(self.tr("1 record") if total == 1
                                  else self.tr("{n} records").format(n=f"{total:,}"))
+        rowset = self.model.rowset
+        everything = len(rowset.rows) if rowset is not None else 0
+        self.hint.setVisible(self.model.loaded and not total)
+        if not everything:
+            self.hint.setText(self.tr(
+                "Nothing here yet. Click “{new}”, import a spreadsheet (File → Import…, or "
+                "drop the file on this window), or look around in the sample data (File → "
+                "Try the sample data).").format(new=self.new_button.text()))
+        elif not total:
+            self.hint.setText(self.tr("No record matches this filter. Clear the filter "
+                                      "to see all {n}.").format(n=f"{everything:,}"))
+
+    def fit_columns(self) -> None:
+        """Each shown column as wide as its header and its first rows' values need,
+        within bounds: a phone number or serial is never cut, an empty column takes no
+        more than its header."""
+        header = self.view.horizontalHeader()
+        self.view.resizeColumnsToContents()
+        for column in range(header.count()):
+            if not header.isSectionHidden(column):
+                header.resizeSection(column, max(MIN_WIDTH, min(MAX_WIDTH,
+                                                                header.sectionSize(column))))
+        self.fit_pending = False
 
     def _sort_by(self, column: int) -> None:
         header = self.view.horizontalHeader()
@@ -256,15 +314,24 @@ class ListPage(QWidget):
             action = QAction(self.model.header(name), menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+            action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
             menu.addAction(action)
         menu.exec(header.mapToGlobal(position))
+
+    def show_column(self, column: int, shown: bool) -> None:
+        """The column chooser's tick: a column brought back is sized to its content."""
+        header = self.view.horizontalHeader()
+        header.setSectionHidden(column, not shown)
+        if shown:
+            width = max(header.sectionSizeHint(column), self.view.sizeHintForColumn(column))
+            header.resizeSection(column, max(MIN_WIDTH, min(MAX_WIDTH, width)))
 
     def _restore_layout(self) -> None:
         """Columns as the user left them, sorted as they were; a new list in its own
         order (by date), with no sort arrow to claim otherwise."""
         state = self.settings.layout(f"list/{self.kind}")
         header = self.view.horizontalHeader()
+        self.fit_pending = state is None
         if state is not None and header.restoreState(state):
             column = header.sortIndicatorSection()
             if 0 <= column < len(self.model.columns) and self.model.is_sortable(column):
@@ -274,7 +341,6 @@ class ListPage(QWidget):
             hidden = HIDDEN_BY_DEFAULT.get(self.kind, set())
             for column, name in enumerate(self.model.columns):
                 header.setSectionHidden(column, name in hidden)
-                header.resizeSection(column, WIDTHS.get(name, 105))
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
     def save_layout(self) -> None:

@@ -14,6 +14,7 @@ from contractdesk.services.access import DataAccess
 from contractdesk.services.start_page import DueRow, StartPage, what_needs_doing
 from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.models import RowsModel
+from contractdesk.ui.pages.first_start import FirstStartPanel
 from contractdesk.ui.qt import (
     QColor,
     QFont,
@@ -111,18 +112,25 @@ class StartPageWidget(QWidget):
         self.labels: dict[str, QLabel] = {}
         self.titles: dict[str, str] = {}
         self.reminders = self._reminders_panel()
-        body = self.body = QVBoxLayout()
-        body.addWidget(self.heading)
-        body.addWidget(self.subheading)
+        self.first_start = FirstStartPanel()
+        self.first_start.hide()  # until the first load says the database is empty
+        # what an empty database has nothing of, hidden together while it is empty
+        self.agenda = QWidget()
+        body = self.body = QVBoxLayout(self.agenda)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.reminders)
         body.addLayout(counts)
         self._add_sections(body)
         self.extra = QVBoxLayout()  # sections other parts of the window add
         body.addLayout(self.extra)
-        body.addStretch(1)
 
         inner = QWidget()
-        inner.setLayout(body)
+        page = QVBoxLayout(inner)
+        page.addWidget(self.heading)
+        page.addWidget(self.subheading)
+        page.addWidget(self.first_start)
+        page.addWidget(self.agenda)
+        page.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -210,8 +218,13 @@ class StartPageWidget(QWidget):
             return
         self.page = page
         self.loaded.emit()
-        self.subheading.setText(self.tr("As of {today}, looking {days} days ahead").format(
-            today=Formats.date(today), days=page.window_days))
+        self.first_start.setVisible(page.empty)
+        self.agenda.setVisible(not page.empty)
+        self.subheading.setText(
+            self.tr("Welcome to ContractDesk: renewal notice deadlines, warranties and "
+                    "support contacts in one place.") if page.empty else
+            self.tr("As of {today}, looking {days} days ahead").format(
+                today=Formats.date(today), days=page.window_days))
         groups = {"overdue": page.overdue, "notice_due": page.notice_due,
                   "ending": page.ending, "reviews": page.reviews}
         for key, rows in groups.items():

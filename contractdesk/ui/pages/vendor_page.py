@@ -34,6 +34,7 @@ class VendorPage(QWidget):
     open_requested = Signal(str, int)
     edit_requested = Signal(str, int)
     shown = Signal(int)  # an organization was shown (other tabs follow it)
+    back_requested = Signal()  # to the page the vendor was opened from
 
     def __init__(self, data: DataAccess, today: Callable[[], dt.date],
                  window_days: Callable[[], int], parent: QWidget | None = None) -> None:
@@ -57,6 +58,14 @@ class VendorPage(QWidget):
         self.print_button.setEnabled(False)
         self.print_button.setToolTip(self.tr("The vendor summary report is not available "
                                              "in this version yet"))
+        self.back_button = QPushButton(self.tr("← Back"))
+        self.back_button.setToolTip(self.tr("Back to where you opened this vendor from "
+                                            "(Alt+Left)"))
+        self.back_button.clicked.connect(lambda _checked=False: self.back_requested.emit())
+        back_row = QHBoxLayout()
+        back_row.addWidget(self.back_button)
+        back_row.addStretch(1)
+        self.back_row = back_row
         header = QHBoxLayout()
         header.addWidget(self.name, 1)
         header.addWidget(self.edit_button)
@@ -95,9 +104,16 @@ class VendorPage(QWidget):
         self.titles = titles
 
         layout = QVBoxLayout(self)
+        layout.addLayout(back_row)
         layout.addLayout(header)
         layout.addWidget(self.facts)
         layout.addWidget(self.tabs, 1)
+
+    def set_back(self, text: str | None) -> None:
+        """Names the page Back returns to; None hides Back (nowhere to go back to)."""
+        self.back_button.setVisible(text is not None)
+        if text is not None:
+            self.back_button.setText(self.tr("← Back to {page}").format(page=text))
 
     def show_organization(self, org_id: int) -> None:
         view = self.access.read(vendor_view, org_id, self.today(), self.window_days())

@@ -127,7 +127,9 @@ class DocumentsTab(QWidget):
             return None
 
         def store(_progress: CallbackProgress) -> list[DocumentRow]:
-            return self.access.write(attach_files, self.kind, self.record_id, paths)
+            return self.access.write_undoable(
+                self.tr("Attach {files}").format(files=", ".join(p.name for p in paths)),
+                attach_files, self.kind, self.record_id, paths)
 
         def done(rows: list[DocumentRow]) -> None:
             self.reload()

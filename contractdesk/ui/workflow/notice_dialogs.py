@@ -125,8 +125,9 @@ class NoticeDialog(ActionDialog):
         text = self.letter.text().strip()
         letter = Path(text) if text else None
         how = NoticeMethod(self.how.currentData())
-        notice = self.attempt(lambda: self.access.write(
-            give_notice, self.agreement_id, from_qdate(self.sent_on.date()),
+        notice = self.attempt(lambda: self.access.write_undoable(
+            self.tr("Give notice on {name}").format(name=self.name), give_notice,
+            self.agreement_id, from_qdate(self.sent_on.date()),
             self.to.text(), how, letter, self.today))
         if notice is not None:
             self.notice = notice
@@ -180,7 +181,9 @@ class CoTermDialog(ActionDialog):
     def submit(self) -> None:
         chosen = self.ticked()
         end = from_qdate(self.end_date.date())
-        count = self.attempt(lambda: self.access.write(co_term, chosen, end))
+        count = self.attempt(lambda: self.access.write_undoable(
+            self.tr("Co-term {count} agreements").format(count=len(chosen)), co_term,
+            chosen, end))
         if count is not None:
             self.changed_count = count
             self.accept()

@@ -19,6 +19,7 @@ from contractdesk import APP_NAME
 from contractdesk.services.access import DataAccess
 from contractdesk.services.workflow_view import ReminderRow, take_notification_rows
 from contractdesk.ui.labels import Formats
+from contractdesk.ui.look import strip_style
 from contractdesk.ui.qt import (
     QApplication,
     QEvent,
@@ -49,9 +50,7 @@ class Banner(QToolBar):
         self.setObjectName("reminder_banner")
         self.setWindowTitle(self.tr("Reminders"))
         self.setMovable(False)
-        self.setStyleSheet("QToolBar#reminder_banner { background: #fff4d6; "
-                           "border-bottom: 1px solid #e0b000; } "
-                           "QToolBar#reminder_banner QLabel { color: #4a3800; }")
+        self.setStyleSheet(strip_style("reminder_banner", self.palette()))
         self.text = QLabel()
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.addWidget(self.text)

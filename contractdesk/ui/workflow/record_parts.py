@@ -16,6 +16,7 @@ from contractdesk.services import editing
 from contractdesk.services.workflow_view import OWNERS
 from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.labels import Formats
+from contractdesk.ui.look import note_style
 from contractdesk.ui.qt import QHBoxLayout, QLabel, QObject, QPushButton, QVBoxLayout
 from contractdesk.ui.workflow.common import change_text
 from contractdesk.ui.workflow.documents_tab import DocumentsTab
@@ -25,10 +26,6 @@ from contractdesk.ui.workflow.terms_tab import TermsTab, rolled_text
 
 if TYPE_CHECKING:
     from contractdesk.ui.forms.record_dialog import RecordDialog
-
-NOTE_STYLE = ("background: #e8f1fb; color: #1d3b5c; border: 1px solid #9dbfe3; "
-              "border-radius: 4px; padding: 6px;")
-
 
 class AgreementActions(QObject):
     """The agreement's workflow buttons and the tabs they update."""
@@ -46,7 +43,7 @@ class AgreementActions(QObject):
         dialog.tabs.addTab(self.terms, self.tr("Terms"))
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet(NOTE_STYLE)
+        self.note.setStyleSheet(note_style(self.note.palette()))
         self.renew_button = self._button(self.tr("Renew…"), self.renew,
                                          self.tr("Record the next term: dates shifted by "
                                                  "the renewal term, cost editable"))

@@ -17,10 +17,12 @@ from contractdesk.services.workflow_view import (
     take_reminder_rows,
 )
 from contractdesk.ui.dialogs import Dialogs
+from contractdesk.ui.labels import Formats
 from contractdesk.ui.lazy import Lazy
 from contractdesk.ui.models import RowsModel
 from contractdesk.ui.qt import (
     QAbstractItemView,
+    QCoreApplication,
     QFont,
     QHBoxLayout,
     QLabel,
@@ -37,7 +39,12 @@ from contractdesk.ui.qt import (
 from contractdesk.ui.tasks import Task, run_task
 from contractdesk.ui.views import read_only_table
 from contractdesk.ui.workflow.common import Ask, action_text, when_text
+from contractdesk.ui.workflow.silenced_dialog import SilencedDialog
 
+HANDLED = QCoreApplication.translate("RemindersPanel", "Handled: stop reminding")
+HANDLED_TIP = QCoreApplication.translate(
+    "RemindersPanel", "Stop reminding me of this stage. It does not record that notice was "
+    "given (Give notice… on the agreement does); the next stage still reminds.")
 # "status" holds the days left: the table paints a red (missed) or orange square there.
 COLUMNS = ("deadline", "status", "action", "name", "title", "stage", "rolled")
 MAX_ROWS_SHOWN = 8
@@ -73,9 +80,8 @@ class RemindersPanel(QWidget):
             "rolled": self.tr("Auto-renewed")})
         self.table = Lazy(self._make_view)  # made with the first reminders
 
-        self.handled_button = QPushButton(self.tr("Handled"))
-        self.handled_button.setToolTip(self.tr("I have dealt with this reminder; stop "
-                                               "reminding me of this stage"))
+        self.handled_button = QPushButton(HANDLED)
+        self.handled_button.setToolTip(HANDLED_TIP)
         self.snooze_button = QPushButton(self.tr("Snooze until…"))
         self.open_button = QPushButton(self.tr("Open agreement"))
         self.handled_button.clicked.connect(lambda: self.handle(self.selected()))
@@ -87,11 +93,24 @@ class RemindersPanel(QWidget):
         for button in (self.handled_button, self.snooze_button, self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.silenced_button = QPushButton(self.tr("Handled and snoozed…"))
+        self.silenced_button.setToolTip(self.tr("Look over the reminders you silenced, "
+                                                "and bring one back"))
+        self.silenced_button.clicked.connect(lambda _checked=False: self.show_silenced())
+        self.dialog: SilencedDialog | None = None
+        self.message = QLabel()  # what the last Handled or Snooze did
+        self.message.setWordWrap(True)
+        self.message.hide()
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.silenced_button)
 
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
-        self.column.addWidget(self.title)
+        self.column.addLayout(title_row)
         self.column.addWidget(self.button_row)
+        self.column.addWidget(self.message)
         self.button_row.hide()  # until there are reminders (_show)
         self._update_buttons()
 
@@ -136,6 +155,8 @@ class RemindersPanel(QWidget):
     def _show(self, rows: list[ReminderRow], generation: int) -> None:
         if generation != self.generation:
             return
+        if self.reminders is not None and len(rows) > len(self.reminders):
+            self.message.hide()  # a reminder came back: the last line is old news
         self.reminders = rows
         self.model.set_rows([self._row(row) for row in rows])
         missed = sum(1 for row in rows if row.overdue)
@@ -186,25 +207,55 @@ class RemindersPanel(QWidget):
             button.setEnabled(chosen)
 
     def handle(self, row: ReminderRow | None) -> None:
-        if row is not None:
-            self._write(lambda: self.access.write(acknowledge_reminder, row.agreement_id,
-                                                  self.today(), tuple(self.lead_times())))
+        if row is None:
+            return
+        if self._write(lambda: self.access.write_undoable(
+                self.tr("Handled {name}").format(name=row.name), acknowledge_reminder,
+                row.agreement_id, self.today(), tuple(self.lead_times()))):
+            self._said(row, self.tr(
+                "No more reminders of {name} at this stage. Notice is not recorded as "
+                "given: use Give notice… on the agreement for that. To undo: Handled and "
+                "snoozed…").format(name=row.name))
 
     def snooze(self, row: ReminderRow | None) -> None:
         if row is None:
             return
         until = Ask.snooze_until(self, row.name, self.today())
-        if until is not None:
-            self._write(lambda: self.access.write(snooze_reminder, row.agreement_id,
-                                                  self.today(), until,
-                                                  tuple(self.lead_times())))
+        if until is not None and self._write(
+                lambda: self.access.write_undoable(
+                    self.tr("Snooze {name}").format(name=row.name), snooze_reminder,
+                    row.agreement_id, self.today(), until, tuple(self.lead_times()))):
+            self._said(row, self.tr("{name} is snoozed until {day}.").format(
+                name=row.name, day=Formats.date(until)))
 
-    def _write(self, action: Callable[[], None]) -> None:
+    def _write(self, action: Callable[[], None]) -> bool:
+        """Runs the write; the owner refreshes either way (the row may have changed)."""
         try:
             action()
         except UserError as error:
             Dialogs.error(self, self.tr("Reminder"), str(error))
+            self.changed.emit()
+            return False
         self.changed.emit()
+        return True
+
+    def _said(self, row: ReminderRow, text: str) -> None:
+        """The row leaves the list at once (the reload confirms it), with a line on
+        what was done."""
+        if self.reminders is not None and row in self.reminders:
+            self._show([r for r in self.reminders if r is not row], self.generation)
+        self.message.setText(text)
+        self.message.show()
+
+    def show_silenced(self) -> SilencedDialog:
+        """The handled and snoozed reminders, to undo one; the panel follows."""
+        if self.dialog is None:
+            self.dialog = SilencedDialog(self.access, self.today, self)
+            self.dialog.changed.connect(self.changed)
+        else:
+            self.dialog.reload()
+        self.dialog.show()
+        return self.dialog
 
     def _menu(self, position: QPoint) -> None:
         index = self.view.indexAt(position)
@@ -213,7 +264,7 @@ class RemindersPanel(QWidget):
         row = self.reminders[index.row()]
         menu = QMenu(self)
         menu.addAction(self.tr("Open agreement"), lambda: self._open_row(row))
-        menu.addAction(self.tr("Handled"), lambda: self.handle(row))
+        menu.addAction(HANDLED, lambda: self.handle(row))
         menu.addAction(self.tr("Snooze until…"), lambda: self.snooze(row))
         menu.exec(self.view.viewport().mapToGlobal(position))
 

@@ -46,7 +46,7 @@ class RenewDialog(ActionDialog):
             end=Formats.date(plan.previous_end))))
         self.new_term = QLabel(self.tr("{start} – {end}  (renewal term {term})").format(
             start=Formats.date(plan.start_date), end=Formats.date(plan.end_date),
-            term=plan.renewal_term))
+            term=Formats.period(plan.renewal_term)))
         self.form.addRow(self.tr("New term"), self.new_term)
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("{number}: a new term of this agreement").format(
@@ -92,8 +92,10 @@ class RenewDialog(ActionDialog):
         except ValueError:
             return
         number = self.number.text()
-        result = self.attempt(lambda: self.access.write(renew_agreement, self.agreement_id,
-                                                        cost, self.today, number))
+        result = self.attempt(lambda: self.access.write_undoable(
+            self.tr("Renew {name}").format(name=self.plan.previous_name if self.plan else ""),
+            renew_agreement,
+            self.agreement_id, cost, self.today, number))
         if result is not None:
             self.renewal = result
             self.accept()

@@ -113,7 +113,8 @@ class TermsTab(QWidget):
         text = self.stages.text().strip()
         try:
             days = parse_lead_times(text) if text else None
-            saved = self.access.write(set_own_lead_times, self.agreement_id, days)
+            saved = self.access.write_undoable(self.tr("Set reminder lead times"),
+                                               set_own_lead_times, self.agreement_id, days)
         except (ValueError, UserError) as error:
             self.stages_message.setStyleSheet(ERROR_STYLE)
             self.stages_message.setText(sentence(error) if isinstance(error, UserError)
