@@ -44,6 +44,10 @@ def register(commands: Subparsers, add_db: AddDbOption) -> None:
 
     def common(sub: argparse.ArgumentParser) -> None:
         add_db(sub)
+        sub.add_argument("--within", type=positive_days, default=DEFAULT_REMINDER_DAYS,
+                         metavar="DAYS", help="the reminder window: days ahead that count "
+                                              f"as due or ending (default "
+                                              f"{DEFAULT_REMINDER_DAYS}, as in the window)")
         sub.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
                          help="the PDF file to write")
         sub.add_argument("--locale", metavar="LOCALE",
@@ -57,8 +61,6 @@ def register(commands: Subparsers, add_db: AddDbOption) -> None:
     vendor.set_defaults(handler=run_vendor)
 
     renew = kinds.add_parser("renewals", help="what needs notice, renews or ends, by month")
-    renew.add_argument("--within", type=positive_days, default=DEFAULT_REMINDER_DAYS,
-                       metavar="DAYS", help=f"days ahead (default {DEFAULT_REMINDER_DAYS})")
     common(renew)
     renew.set_defaults(handler=run_renewals)
 
@@ -89,7 +91,7 @@ def _save(target: Path, what: str, render: Callable[[BinaryIO], int]) -> int:
 def run_vendor(args: argparse.Namespace) -> int:
     target, fmt = _prepare(args)
     with open_from_args(args).session("cli") as session:
-        summary = vendor_summary(session, args.name, today())
+        summary = vendor_summary(session, args.name, today(), args.within)
     return _save(target, f"Vendor summary of {summary.name}", lambda out: render_vendor_summary(
         summary, out, fmt, dt.datetime.now()))
 
@@ -104,10 +106,10 @@ def run_renewals(args: argparse.Namespace) -> int:
 
 def _support_data(session: Session, args: argparse.Namespace) -> SupportData:
     if args.serial is not None:
-        return support_for_serial(session, args.serial, today())
+        return support_for_serial(session, args.serial, today(), args.within)
     if args.agreement is not None:
-        return support_for_agreement(session, args.agreement, today())
-    return support_for_all(session, today())
+        return support_for_agreement(session, args.agreement, today(), args.within)
+    return support_for_all(session, today(), args.within)
 
 
 def run_support(args: argparse.Namespace) -> int:

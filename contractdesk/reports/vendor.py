@@ -24,7 +24,6 @@ from reportlab.platypus.flowables import Flowable
 from contractdesk.domain.enums import AgreementStatus, BillingPeriod, OrgStatus, RiskLevel
 from contractdesk.reports.charts import ValueFormat, grouped_bars, stacked_bars
 from contractdesk.reports.data.vendor import (
-    ACTION_DAYS,
     NOTICE_GIVEN,
     AgreementLine,
     CaseLine,
@@ -325,7 +324,7 @@ def _action_rows(summary: VendorSummary, fmt: Formatter, widths: Sequence[float]
         notes.append(Text.more_overdue.format(n=len(overdue) - len(shown_overdue)))
     if len(due_soon) > len(shown_due):
         notes.append(Text.more_actions.format(n=len(due_soon) - len(shown_due),
-                                              days=ACTION_DAYS))
+                                              days=summary.window_days))
     if summary.review_due_soon and summary.next_review is not None:
         late = summary.review_overdue
         rows.append([fit(fmt.date(summary.next_review), widths[0]),
@@ -354,10 +353,11 @@ def _actions_box(summary: VendorSummary, fmt: Formatter, width: float) -> list[F
     story: list[Flowable] = [*heading(Text.actions)]
     widths = column_widths(ACTION_COLUMNS, width)
     rows, extra, notes = _action_rows(summary, fmt, widths)
+    days = summary.window_days
     if not rows:
-        story.append(Paragraph(escape(Text.nothing_to_do.format(days=ACTION_DAYS)), s.body))
+        story.append(Paragraph(escape(Text.nothing_to_do.format(days=days)), s.body))
         return story
-    story.append(Paragraph(escape(Text.actions_window.format(days=ACTION_DAYS)), s.note))
+    story.append(Paragraph(escape(Text.actions_window.format(days=days)), s.note))
     table = data_table(ACTION_COLUMNS, rows, width,
                        [*extra, ("BOX", (0, 0), (-1, -1), 1.2, ACCENT)])
     story.append(table)

@@ -2,7 +2,9 @@
 
 "What have we bought through reseller X": purchases and agreements where it is the
 reseller or the OEM, its contacts, and spend per year and currency (never summed across
-currencies). Kept small and separate from the PDF's data on purpose.
+currencies). Kept small and separate from the PDF's data on purpose, but the facts both
+show come from one place: spend from :func:`~contractdesk.services.spend.spend_per_year`
+and status judged with the same reminder window the vendor summary is given.
 """
 
 from __future__ import annotations

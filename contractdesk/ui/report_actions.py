@@ -1,5 +1,6 @@
 """The Reports menu: vendor summary, renewals report and support card, each laid out
-to a temporary PDF off the GUI thread and then shown by :class:`ReportViewer`.
+to a temporary PDF off the GUI thread and then shown by :class:`ReportViewer`. Every
+report judges status with the window's reminder window, as the screens do.
 
 PySide6-Essentials has no QtPdf, so the window cannot paint PDF pages into a
 ``QPrintPreviewDialog``; the report opens in the system's PDF viewer (which previews
@@ -33,7 +34,7 @@ from contractdesk.ui.dialogs import tr
 from contractdesk.ui.file_dialogs import FileDialogs
 from contractdesk.ui.pages.list_page import ListPage
 from contractdesk.ui.report_viewer import ReportViewer
-from contractdesk.ui.settings import LOCALE, REMINDER_DAYS
+from contractdesk.ui.settings import LOCALE
 from contractdesk.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def _report(window: MainWindow, title: str, stem: str,
 
 
 def renewals_report(window: MainWindow) -> Task[tuple[Path, int]]:
-    days = window.settings.get(REMINDER_DAYS)
+    days = window.window_days()
 
     def prepare(access: DataAccess, today: dt.date) -> _Renderer:
         from contractdesk.reports.renewals import render_renewals
@@ -118,12 +119,12 @@ def vendor_report(window: MainWindow) -> Task[tuple[Path, int]] | None:
                                   tr("Summary of which organization?"), names)
         if name is None:
             return None
-    chosen = name
+    chosen, days = name, window.window_days()
 
     def prepare(access: DataAccess, today: dt.date) -> _Renderer:
         from contractdesk.reports.vendor import render_vendor_summary
 
-        summary = access.read(vendor_summary, chosen, today)
+        summary = access.read(vendor_summary, chosen, today, days)
         return lambda out, fmt, now, progress: render_vendor_summary(
             summary, out, fmt, now, progress)
 
@@ -136,13 +137,14 @@ def support_report(window: MainWindow) -> Task[tuple[Path, int]]:
     number = _selected(page, "agreements", "contract_number")
     serial = _selected(page, "items", "serial_number") or _selected(page, "items",
                                                                      "asset_tag")
+    days = window.window_days()
 
     def read(access: DataAccess, today: dt.date) -> SupportData:
         if number is not None:
-            return access.read(support_for_agreement, number, today)
+            return access.read(support_for_agreement, number, today, days)
         if serial is not None:
-            return access.read(support_for_serial, serial, today)
-        return access.read(support_for_all, today)
+            return access.read(support_for_serial, serial, today, days)
+        return access.read(support_for_all, today, days)
 
     def prepare(access: DataAccess, today: dt.date) -> _Renderer:
         from contractdesk.reports.support import render_support

@@ -1,6 +1,8 @@
 """One truth: for the same agreements on the same day, every output gives the same end,
 notice deadline and status: the list, the export, the renewals query, the search card,
-the support card, the vendor summary and the ORM record the forms read.
+the support card, the vendor summary and the ORM record the forms read. The vendor view,
+the vendor summary and its PDF give the same spend, and every report judges status with
+the reminder window it is given, as the screens do.
 
 The agreements cover what real registers hold: auto-renewals rolled 0, 1 or several
 times, a monthly one rolled from a 31 January, a leap-day end, a 36-month term, a
@@ -11,6 +13,7 @@ with notice given that still runs, and one renewed into a new contract.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -18,18 +21,27 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contractdesk.db.database import Database
 from contractdesk.db.models import Agreement, Organization
 from contractdesk.domain.enums import OrgRole
 from contractdesk.exporting.records import agreement_records
-from contractdesk.reports.data.support import support_for_agreement
-from contractdesk.reports.data.vendor import vendor_summary
+from contractdesk.reports.data.renewals import renewals_data
+from contractdesk.reports.data.support import support_for_agreement, support_for_all
+from contractdesk.reports.data.vendor import VendorSummary, vendor_summary
+from contractdesk.reports.formatting import Formatter
+from contractdesk.reports.vendor import render_vendor_summary
 from contractdesk.services.queries import load_rows
 from contractdesk.services.renewals import renewals, renewed_ids, status_of
 from contractdesk.services.search import coverage_of
+from contractdesk.services.spend import spend_per_year
 from contractdesk.services.terms import roll_forward, terms_of
+from contractdesk.services.vendor_view import vendor_view
+from tests.conftest import TODAY
+from tests.reports.builders import pdf_pages
+from tests.reports.spend_text import printed_spend, service_spend
 
 Facts = tuple[dt.date | None, dt.date | None, str]
 
@@ -155,3 +167,50 @@ def test_every_output_gives_the_same_term_for_today(sqlite_session: Session,
         assert truth["OLD"][2] == "renewed"
         assert "ENDS" in seen["renewals"]  # renew or replace before it ends
         savepoint.rollback()
+
+
+def _summary_pdf(summary: VendorSummary) -> str:
+    out = io.BytesIO()
+    render_vendor_summary(summary, out, Formatter.for_locale("en_GB"),
+                          dt.datetime(2026, 11, 25, 9, 0))
+    return "\n".join(pdf_pages(out.getvalue()))
+
+
+def test_the_vendor_view_the_summary_and_its_pdf_give_the_same_spend(
+        sample_database: Database) -> None:
+    with sample_database.session("cli") as session:
+        organizations = session.scalars(select(Organization)).all()
+        with_spend = 0
+        for org in organizations:
+            truth = service_spend(spend_per_year(session, org.id, TODAY))
+            view = vendor_view(session, org.id, TODAY)
+            summary = vendor_summary(session, org.name, TODAY)
+            assert service_spend(view.spend) == truth, org.name
+            assert service_spend(summary.spend) == truth, org.name
+            assert printed_spend(_summary_pdf(summary)) == truth, org.name
+            with_spend += bool(truth)
+        assert with_spend >= 5  # the comparison is not over empty tables
+        cisco = next(o for o in organizations if o.name == "Cisco")
+        assert service_spend(spend_per_year(session, cisco.id, TODAY))[2025, "GBP"] == \
+            Decimal("21450.00")  # £18,600 bought plus the £2,850 annual support billed
+
+
+@pytest.mark.parametrize("days", [30, 200])
+def test_every_report_judges_status_with_the_reminder_window(sample_database: Database,
+                                                             days: int) -> None:
+    """The same agreement is "expiring" or "active" alike on the screens and in the
+    renewals, support and vendor reports when they are given the same window."""
+    with sample_database.session("cli") as session:
+        agreements = session.scalars(select(Agreement)).all()
+        renewed = renewed_ids(session, TODAY)
+        screen = {a.contract_number: status_of(a, TODAY, renewed, days) for a in agreements}
+        report = renewals_data(session, TODAY, days)
+        printed = {line.contract_number: line.status for line in
+                   [*report.overdue, *(line for m in report.months for line in m.lines)]}
+        for org in session.scalars(select(Organization)):
+            printed |= {line.contract_number: line.status
+                        for line in vendor_summary(session, org.name, TODAY, days).agreements}
+        printed |= {card.contract_number: card.status
+                    for card in support_for_all(session, TODAY, days).cards}
+        assert printed and all(screen[n] == s for n, s in printed.items()), days
+        assert len({screen[n] for n in printed}) > 1

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from contractdesk.db.database import Database, open_database
@@ -16,6 +17,7 @@ from contractdesk.services.sample import fill_sample
 from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.pages.list_page import ListPage
+from contractdesk.ui.report_viewer import ReportViewer
 from contractdesk.ui.settings import Settings
 from tests.conftest import TODAY
 
@@ -118,3 +120,24 @@ def empty_window(qtbot: QtBot, sqlite_database: Database) -> Iterator[MainWindow
     yield main
     for dialog in list(main.dialogs):
         dialog.close()
+
+
+class Shown:
+    """The reports the window presented (title, PDF, pages), instead of a viewer."""
+
+    def __init__(self) -> None:
+        self.reports: list[tuple[str, Path, int]] = []
+
+    def present(self, _parent: object, title: str, pdf: Path, pages: int) -> None:
+        self.reports.append((title, pdf, pages))
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> Shown:
+    log = Shown()
+    monkeypatch.setattr(ReportViewer, "present", staticmethod(log.present))
+    return log
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)

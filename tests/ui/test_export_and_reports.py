@@ -7,14 +7,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from contractdesk.ui.file_dialogs import FileDialogs
 from contractdesk.ui.main_window import MainWindow
 from contractdesk.ui.qt import Qt
-from contractdesk.ui.report_viewer import ReportDialog, ReportViewer
-from tests.ui.conftest import DialogLog, show_list
+from contractdesk.ui.report_viewer import ReportDialog
+from tests.ui.conftest import DialogLog, Shown, pdf_text, show_list
 
 
 def save_as(monkeypatch: pytest.MonkeyPatch, target: Path, chosen_filter: str) -> None:
@@ -55,25 +54,6 @@ def test_export_list_without_a_list_on_screen_says_so(window: MainWindow,
     window.show_page("start")
     window.menu_actions["export_list"].trigger()
     assert dialogs.errors[-1][0] == "Nothing to export"
-
-
-class Shown:
-    def __init__(self) -> None:
-        self.reports: list[tuple[str, Path, int]] = []
-
-    def present(self, _parent: object, title: str, pdf: Path, pages: int) -> None:
-        self.reports.append((title, pdf, pages))
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> Shown:
-    log = Shown()
-    monkeypatch.setattr(ReportViewer, "present", staticmethod(log.present))
-    return log
-
-
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def test_renewals_report_from_the_menu(qtbot: QtBot, window: MainWindow, shown: Shown,

@@ -213,11 +213,13 @@ def renewals_data(session: Session, today: dt.date,
     progress.update(0, len(entries) + len(ended), "Grouping renewals by month")
     _load_contacts(session, [e.agreement for e in entries] + ended)
     context = NoticeContext.of(session)
-    lines = [_line(e.agreement, e.action, e.due, e.end_date, e.overdue, e.status, context,
-                   today) for e in entries]
-    renewed = renewed_ids(session, today) if ended else set()
+    renewed = renewed_ids(session, today)
+    # the status as the screens judge it, with the report's window as the reminder window
+    lines = [_line(e.agreement, e.action, e.due, e.end_date, e.overdue,
+                   status_of(e.agreement, today, renewed, within_days), context, today)
+             for e in entries]
     lines += [_line(a, NOTICE_GIVEN, a.end_date, a.end_date, False,
-                    status_of(a, today, renewed), context, today)
+                    status_of(a, today, renewed, within_days), context, today)
               for a in ended if a.end_date is not None]
     lines.sort(key=lambda line: (line.due, line.contract_number or ""))
     window = [line for line in lines if line.due <= horizon]

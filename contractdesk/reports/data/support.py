@@ -20,6 +20,7 @@ from contractdesk.db.models import Agreement, Contact, Item, Organization
 from contractdesk.domain.agreement_term import covers
 from contractdesk.domain.enums import AgreementKind, AgreementStatus, ContactRole
 from contractdesk.domain.governance_enums import RiskStatus
+from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.errors import NotFoundError, UserError
 from contractdesk.reports.data import closest, org_name
 from contractdesk.reports.data.vendor import first_line_org
@@ -177,7 +178,8 @@ def _sort_key(card: SupportCard) -> tuple[str, str]:
     return ((card.oem or "").casefold(), card.contract_number or card.title)
 
 
-def support_for_serial(session: Session, serial: str, today: dt.date) -> SupportData:
+def support_for_serial(session: Session, serial: str, today: dt.date,
+                       window_days: int = DEFAULT_REMINDER_DAYS) -> SupportData:
     """The cards for whatever covers the item with this serial (or asset tag).
 
     Running and upcoming cover is listed; when none runs, the expired agreements are
@@ -202,7 +204,7 @@ def support_for_serial(session: Session, serial: str, today: dt.date) -> Support
     past: list[SupportCard] = []
     for item in found:
         for agreement in item.agreements:
-            status = status_of(agreement, today, renewed)
+            status = status_of(agreement, today, renewed, window_days)
             card = _card(agreement, status, [item], today, risks)
             wanted_list = (current if card.covering or status is AgreementStatus.UPCOMING
                            else past)
@@ -224,7 +226,8 @@ def _running_first(card: SupportCard) -> tuple[bool, dt.date, str]:
             card.contract_number or card.title)
 
 
-def support_for_agreement(session: Session, number: str, today: dt.date) -> SupportData:
+def support_for_agreement(session: Session, number: str, today: dt.date,
+                          window_days: int = DEFAULT_REMINDER_DAYS) -> SupportData:
     """The card of the agreement(s) with this contract number (unique per OEM only).
 
     Raises:
@@ -242,12 +245,13 @@ def support_for_agreement(session: Session, number: str, today: dt.date) -> Supp
                             + (f" Did you mean: {', '.join(hint)}?" if hint else ""))
     renewed = renewed_ids(session, today)
     risks = OpenRisks(session)
-    cards = [_card(a, status_of(a, today, renewed), list(a.items), today, risks)
+    cards = [_card(a, status_of(a, today, renewed, window_days), list(a.items), today, risks)
              for a in agreements]
     return SupportData(f"agreement {wanted}", today, tuple(sorted(cards, key=_sort_key)))
 
 
-def support_for_all(session: Session, today: dt.date) -> SupportData:
+def support_for_all(session: Session, today: dt.date,
+                    window_days: int = DEFAULT_REMINDER_DAYS) -> SupportData:
     """One card per agreement that covers today, by OEM then contract number.
 
     Raises:
@@ -264,8 +268,8 @@ def support_for_all(session: Session, today: dt.date) -> SupportData:
     risks = OpenRisks(session)
     cards = []
     for agreement in candidates:
-        card = _card(agreement, status_of(agreement, today, renewed), list(agreement.items),
-                     today, risks)
+        card = _card(agreement, status_of(agreement, today, renewed, window_days),
+                     list(agreement.items), today, risks)
         if card.covering:
             cards.append(card)
     return SupportData("all running agreements", today, tuple(sorted(cards, key=_sort_key)))

@@ -29,6 +29,7 @@ from contractdesk.domain.enums import (
     RiskLevel,
 )
 from contractdesk.domain.severity import severity_level
+from contractdesk.domain.status import DEFAULT_REMINDER_DAYS
 from contractdesk.reports.data import notice_overdue, org_name
 from contractdesk.services.notice_dates import NoticeContext, notice_dates
 from contractdesk.services.organizations import require_organization
@@ -40,7 +41,6 @@ from contractdesk.services.support_cases import called_organization
 CONTACT_ORDER = (ContactRole.ACCOUNT_MANAGER, ContactRole.SUPPORT, ContactRole.ESCALATION,
                  ContactRole.BILLING, ContactRole.OTHER)
 FINISHED = {AgreementStatus.EXPIRED, AgreementStatus.CANCELLED, AgreementStatus.RENEWED}
-ACTION_DAYS = 90  # how far ahead the Actions box looks
 NOTICE_GIVEN = "notice_given"  # next action of a cancelled agreement that still runs
 NOTICE_ACTIONS = {"give_notice", "can_end"}
 
@@ -235,6 +235,7 @@ class VendorSummary:
     governance: GovernanceLine
     today: dt.date
     price_histories: tuple[PriceHistory, ...]  # renewing agreements, dearest first
+    window_days: int = DEFAULT_REMINDER_DAYS  # the reminder window: status and Actions
 
     @property
     def sells(self) -> bool:
@@ -250,14 +251,14 @@ class VendorSummary:
     def review_due_soon(self) -> bool:
         """The next review falls within the actions window (or has passed)."""
         return (self.next_review is not None
-                and self.next_review <= self.today + dt.timedelta(days=ACTION_DAYS))
+                and self.next_review <= self.today + dt.timedelta(days=self.window_days))
 
     def overdue(self) -> list[AgreementLine]:
         return [line for line in self.agreements if line.notice_overdue]
 
     def due_soon(self) -> list[AgreementLine]:
-        """Running agreements whose next action falls within :data:`ACTION_DAYS`."""
-        horizon = self.today + dt.timedelta(days=ACTION_DAYS)
+        """Running agreements whose next action falls within the reminder window."""
+        horizon = self.today + dt.timedelta(days=self.window_days)
         return [line for line in self.agreements
                 if not line.notice_overdue and line.acts_on is not None
                 and self.today <= line.acts_on <= horizon]
@@ -295,9 +296,9 @@ def _next_action(agreement: Agreement, status: AgreementStatus, today: dt.date,
 
 
 def _agreement_line(agreement: Agreement, today: dt.date, renewed: set[int],
-                    context: NoticeContext) -> AgreementLine:
+                    context: NoticeContext, window_days: int) -> AgreementLine:
     first = first_line_org(agreement)
-    status = status_of(agreement, today, renewed)
+    status = status_of(agreement, today, renewed, window_days)
     action, due = _next_action(agreement, status, today)
     act_by = notice_dates(agreement, today, context).act_by if action in NOTICE_ACTIONS \
         else None
@@ -378,8 +379,10 @@ def _price_histories(agreements: list[Agreement], lines: dict[int, AgreementLine
     return tuple(sorted(histories, key=lambda h: (-h.prices[-1], h.contract)))
 
 
-def vendor_summary(session: Session, name: str, today: dt.date) -> VendorSummary:
-    """The summary of the organization called ``name`` (case and spacing ignored).
+def vendor_summary(session: Session, name: str, today: dt.date,
+                   window_days: int = DEFAULT_REMINDER_DAYS) -> VendorSummary:
+    """The summary of the organization called ``name`` (case and spacing ignored),
+    statuses and the Actions box judged with the reminder window the screens use.
 
     Raises:
         NotFoundError: no such organization; the message names the closest ones.
@@ -398,7 +401,8 @@ def vendor_summary(session: Session, name: str, today: dt.date) -> VendorSummary
         .order_by(Purchase.order_date.desc(), Purchase.po_number)))
     renewed = renewed_ids(session, today)
     context = NoticeContext.of(session)
-    by_id = {a.id: _agreement_line(a, today, renewed, context) for a in agreements}
+    by_id = {a.id: _agreement_line(a, today, renewed, context, window_days)
+             for a in agreements}
     oems, resellers = _partners(org, agreements, purchases)
     return VendorSummary(
         name=org.name, roles=tuple(sorted(org.roles)), status=org.status,
@@ -415,4 +419,4 @@ def vendor_summary(session: Session, name: str, today: dt.date) -> VendorSummary
         spend=spend_per_year(session, org.id, today),
         first_line=_first_line(agreements, renewed, today),
         governance=governance_line(session, org, today), today=today,
-        price_histories=_price_histories(agreements, by_id))
+        price_histories=_price_histories(agreements, by_id), window_days=window_days)

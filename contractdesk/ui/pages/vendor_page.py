@@ -82,9 +82,11 @@ class VendorPage(QWidget):
                  "cost"), {"relation": tr("As"), "other": tr("With")}),
             "contacts": SortableRowsModel(("name", "role", "phone", "email",
                                            "support_hours")),
-            "spend": SortableRowsModel(("year", "currency", "purchases", "agreements"),
+            "spend": SortableRowsModel(("year", "currency", "purchases", "agreements",
+                                        "total"),
                                        {"year": tr("Year"), "purchases": tr("Purchases"),
-                                        "agreements": tr("Agreements (by start year)")}),
+                                        "agreements": tr("Agreements (as billed)"),
+                                        "total": tr("Total")}),
         }
         entities = {"purchases": "purchase", "agreements": "agreement",
                     "contacts": "contact"}
@@ -146,7 +148,7 @@ class VendorPage(QWidget):
         self.models["spend"].set_rows([
             {"year": self.tr("{year} (committed)").format(year=s.year) if s.forward
              else str(s.year), "currency": s.currency, "purchases": s.purchases,
-             "agreements": s.agreements} for s in view.spend])
+             "agreements": s.agreements, "total": s.total} for s in view.spend])
         for key, table in self.tables.items():
             self.tabs.setTabText(self.tabs.indexOf(table),
                                  f"{self.titles[key]} ({self.models[key].rowCount()})")
