@@ -22,8 +22,15 @@ from contractdesk.ui.crash import install_excepthook
 from contractdesk.ui.dialogs import Dialogs
 from contractdesk.ui.look import app_icon, apply_theme
 from contractdesk.ui.qt import QApplication, QCoreApplication, QWidget
-from contractdesk.ui.settings import BACKUPS_TO_KEEP, THEME, Settings, database_choice
+from contractdesk.ui.settings import (
+    BACKUPS_TO_KEEP,
+    LANGUAGE,
+    THEME,
+    Settings,
+    database_choice,
+)
 from contractdesk.ui.tasks import Task, run_task
+from contractdesk.ui.translations import chosen_language, install_translators
 
 log = logging.getLogger("contractdesk.ui")
 
@@ -99,6 +106,9 @@ def run(db: str | None, open_agreement: int | None = None) -> int:
     setup_logging()
     app = application()
     settings = Settings()
+    language = chosen_language(settings.get(LANGUAGE))
+    translators = install_translators(language)  # kept alive while the window runs
+    log.info("window language: %s (%d catalogs)", language, len(translators))
     apply_theme(app, settings.get(THEME))
     install_excepthook()
     data = open_data(db, settings)

@@ -31,6 +31,7 @@ REMINDER_DAYS = Option("renewals/reminder_days", 90)
 REMINDER_STAGES = Option("renewals/reminder_stages", "90,60,30,7")  # days before a deadline
 DEFAULT_CURRENCY = Option("records/default_currency", "EUR")
 LOCALE = Option("display/locale", "")  # "" = the system's
+LANGUAGE = Option("display/language", "")  # "" = the system's; "en", "de" (at next start)
 THEME = Option("display/theme", "system")  # system, light, dark
 DATABASE = Option("database/location", "")  # "" = the default file; a path or a URL
 TEAM_SERVER_URL = Option("database/team_server_url", "")

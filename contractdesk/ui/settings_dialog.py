@@ -30,6 +30,7 @@ from contractdesk.ui.settings import (
     BACKUPS_TO_KEEP,
     DATABASE,
     DEFAULT_CURRENCY,
+    LANGUAGE,
     LOCALE,
     REMIND_AT_SIGN_IN,
     REMINDER_DAYS,
@@ -62,6 +63,7 @@ class SettingsDialog(QDialog):
         self.at_sign_in.setChecked(settings.get(REMIND_AT_SIGN_IN))
         self.currency = QLineEdit(settings.get(DEFAULT_CURRENCY))
         self.currency.setMaxLength(3)
+        self.language = self._language_box(settings.get(LANGUAGE))
         self.locale_box = QComboBox()
         for name in LOCALES:
             self.locale_box.addItem(name or self.tr("System default"), name)
@@ -85,8 +87,8 @@ class SettingsDialog(QDialog):
         self.problem.setStyleSheet("color: #d64545;")
 
         form = self._general_form()
-        note = QLabel(self.tr("Database, server and appearance changes apply at the next "
-                              "start."))
+        note = QLabel(self.tr("Database, server, language and appearance changes apply at "
+                              "the next start."))
         note.setWordWrap(True)
         self.shared: dict[str, QLineEdit | QPlainTextEdit | QComboBox | QSpinBox] = {}
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -102,12 +104,23 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
 
+    def _language_box(self, chosen: str) -> QComboBox:
+        """The languages in their own names, so that anyone finds theirs."""
+        box = QComboBox()
+        for text, code in ((self.tr("Follow the system"), ""), ("English", "en"),
+                           ("Deutsch", "de")):
+            box.addItem(text, code)
+        box.setCurrentIndex(max(box.findData(chosen), 0))
+        box.setToolTip(self.tr("The window's language, from the next start on"))
+        return box
+
     def _general_form(self) -> QFormLayout:
         form = QFormLayout()
         form.addRow(self.tr("Reminder window"), self.reminder)
         form.addRow(self.tr("Reminder stages (days)"), self.stages)
         form.addRow("", self.at_sign_in)
         form.addRow(self.tr("Default currency"), self.currency)
+        form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Numbers and dates"), self.locale_box)
         form.addRow(self.tr("Appearance"), self.theme)
         form.addRow(self.tr("Database file"), self._with_browse(self.database, folder=False))
@@ -219,6 +232,7 @@ class SettingsDialog(QDialog):
         self.settings.set(REMINDER_DAYS, self.reminder.value())
         self.settings.set(REMINDER_STAGES, stages)
         self.settings.set(DEFAULT_CURRENCY, currency)
+        self.settings.set(LANGUAGE, str(self.language.currentData()))
         self.settings.set(LOCALE, str(self.locale_box.currentData()))
         self.settings.set(THEME, str(self.theme.currentData()))
         self.settings.set(DATABASE, self.database.text().strip())
