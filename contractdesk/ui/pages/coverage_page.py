@@ -17,6 +17,7 @@ from contractdesk.services import queries
 from contractdesk.services.access import DataAccess
 from contractdesk.services.coverage import CoverStatus, ItemCover, counted, item_covers
 from contractdesk.ui.models import RowsModel
+from contractdesk.ui.pages.dated_page import DatedPage
 from contractdesk.ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -43,7 +44,7 @@ SWATCH = {CoverStatus.UNCOVERED: "overdue", CoverStatus.ENDING: "expiring",
 Loaded = tuple[list[ItemCover], list[tuple[int, str, frozenset[str]]]]
 
 
-class CoveragePage(QWidget):
+class CoveragePage(DatedPage):
     """Every item with its running cover, the uncovered and ending first."""
 
     open_requested = Signal(str, int)
@@ -52,10 +53,7 @@ class CoveragePage(QWidget):
 
     def __init__(self, data: DataAccess, today: Callable[[], dt.date],
                  window_days: Callable[[], int], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.access = data
-        self.today = today
-        self.window_days = window_days
+        super().__init__(data, today, window_days, parent)
         self.covers: list[ItemCover] = []
         self.organization_ids: dict[str, int] = {}
         self.generation = 0

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from contractdesk.services.access import DataAccess
 from contractdesk.services.search import Coverage, Hit, SearchResult, search
 from contractdesk.ui.labels import Formats, status_colour, word
+from contractdesk.ui.pages.dated_page import DatedPage
 from contractdesk.ui.qt import (
     QFont,
     QFrame,
@@ -31,16 +32,13 @@ ENTITY_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SearchPage(QWidget):
+class SearchPage(DatedPage):
     open_requested = Signal(str, int)
     shown = Signal()  # results (and the card) are on screen
 
     def __init__(self, data: DataAccess, today: Callable[[], dt.date],
                  window_days: Callable[[], int], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.access = data
-        self.today = today
-        self.window_days = window_days
+        super().__init__(data, today, window_days, parent)
         self.result = SearchResult("")
         self.group_titles = {"items": self.tr("Items (serial numbers, asset tags)"),
                              "agreements": self.tr("Agreements"),

@@ -14,6 +14,7 @@ from contractdesk.services.access import DataAccess
 from contractdesk.services.start_page import DueRow, StartPage, what_needs_doing
 from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.models import RowsModel
+from contractdesk.ui.pages.dated_page import DatedPage
 from contractdesk.ui.pages.first_start import FirstStartPanel
 from contractdesk.ui.qt import (
     QColor,
@@ -83,16 +84,13 @@ class _Count(QFrame):
         layout.addLayout(column, 1)
 
 
-class StartPageWidget(QWidget):
+class StartPageWidget(DatedPage):
     open_requested = Signal(str, int)
     loaded = Signal()
 
     def __init__(self, data: DataAccess, today: Callable[[], dt.date],
                  window_days: Callable[[], int], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.access = data
-        self.today = today
-        self.window_days = window_days
+        super().__init__(data, today, window_days, parent)
         self.page: StartPage | None = None
         self.generation = 0
 

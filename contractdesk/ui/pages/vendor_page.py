@@ -14,6 +14,7 @@ from contractdesk.services.access import DataAccess
 from contractdesk.services.vendor_view import VendorView, vendor_view
 from contractdesk.ui.labels import Formats, word
 from contractdesk.ui.models import SortableRowsModel
+from contractdesk.ui.pages.dated_page import DatedPage
 from contractdesk.ui.qt import (
     QFont,
     QHBoxLayout,
@@ -30,7 +31,7 @@ from contractdesk.ui.qt import (
 from contractdesk.ui.views import read_only_table
 
 
-class VendorPage(QWidget):
+class VendorPage(DatedPage):
     open_requested = Signal(str, int)
     edit_requested = Signal(str, int)
     shown = Signal(int)  # an organization was shown (other tabs follow it)
@@ -38,10 +39,7 @@ class VendorPage(QWidget):
 
     def __init__(self, data: DataAccess, today: Callable[[], dt.date],
                  window_days: Callable[[], int], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.access = data
-        self.today = today
-        self.window_days = window_days
+        super().__init__(data, today, window_days, parent)
         self.view: VendorView | None = None
 
         self.name = QLabel()
