@@ -157,18 +157,15 @@ def _plain_rows(rows: int) -> int:
     return rows
 
 
-def phone_list_bench() -> None:
-    """The phone list of the 20,000-agreement database (``BENCH_DB`` reuses one), time
-    and peak memory as ratios to a plain reportlab table of as many rows."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(os.environ.get("BENCH_DB") or Path(folder) / "large.sqlite3")
-        if not path.exists():
-            fill_large(path, today=TODAY)
-        rows, cpu, peak = _measured(partial(_phone_list, path))
-        _, floor_cpu, floor_peak = _measured(partial(_plain_rows, rows))
-    print(f"phone list, 20,000 agreements, {rows} lines: {cpu:.2f} s CPU "
-          f"({cpu / floor_cpu:.1f}x the floor's {floor_cpu:.2f} s), peak RSS {peak:.0f} MB "
-          f"({peak / floor_peak:.1f}x the floor's {floor_peak:.0f} MB; target < 400 MB)")
+def _against_plain_table(label: str, work: Callable[[Path], int], path: Path,
+                         target: str = "") -> None:
+    """``work`` on the database at ``path``, time and peak memory as ratios to a plain
+    reportlab table of as many rows as it reports, each in its own process."""
+    rows, cpu, peak = _measured(partial(work, path))
+    _, floor_cpu, floor_peak = _measured(partial(_plain_rows, rows))
+    print(f"{label}, {rows} rows: {cpu:.2f} s CPU ({cpu / floor_cpu:.1f}x the floor's "
+          f"{floor_cpu:.2f} s), peak RSS {peak:.0f} MB ({peak / floor_peak:.1f}x the floor's "
+          f"{floor_peak:.0f} MB{target})")
 
 
 def _vendor_summary(path: Path) -> int:
@@ -184,22 +181,19 @@ def _vendor_summary(path: Path) -> int:
     return len(summary.agreements) + len(summary.purchases)
 
 
-def vendor_bench() -> None:
-    """The vendor summary of the largest vendor of the 20,000-agreement database
-    (``BENCH_DB`` reuses one), time and peak memory as ratios to a plain reportlab table
-    of as many rows (its agreements and purchases)."""
+def large_database_benches() -> None:
+    """The vendor summary of the largest vendor and the phone list of the 20,000-agreement
+    database, filled once for both (``BENCH_DB`` reuses one)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(os.environ.get("BENCH_DB") or Path(folder) / "large.sqlite3")
         if not path.exists():
             fill_large(path, today=TODAY)
-        rows, cpu, peak = _measured(partial(_vendor_summary, path))
-        _, floor_cpu, floor_peak = _measured(partial(_plain_rows, rows))
-    print(f"vendor summary, largest vendor, {rows} rows: {cpu:.2f} s CPU "
-          f"({cpu / floor_cpu:.1f}x the floor's {floor_cpu:.2f} s), peak RSS {peak:.0f} MB "
-          f"({peak / floor_peak:.1f}x the floor's {floor_peak:.0f} MB)")
+        _against_plain_table("vendor summary, largest vendor (agreements and purchases)",
+                             _vendor_summary, path)
+        _against_plain_table("phone list, 20,000 agreements (lines)", _phone_list, path,
+                             "; target < 400 MB")
 
 
 if __name__ == "__main__":
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 5000)
-    vendor_bench()
-    phone_list_bench()
+    large_database_benches()
